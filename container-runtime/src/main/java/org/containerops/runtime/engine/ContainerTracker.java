@@ -1,0 +1,130 @@
+package org.containerops.runtime.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remembers the containers one runtime created and removes them: one by one as runs end, all at
+ * {@link #close()}, and all from a JVM shutdown hook if the process exits first. Containers carry the
+ * labels {@value #MANAGED_LABEL}{@code =true} and {@value #SESSION_LABEL}{@code =<session id>}, so
+ * {@link #reap(DockerClient, String)} can find them from another process (testcontainers'
+ * {@code ResourceReaper} does the same). Thread-safe.
+ */
+public final class ContainerTracker implements AutoCloseable {
+  /** Label on every container and image this project creates. */
+  public static final String MANAGED_LABEL = "org.containerops.managed";
+  /** Label holding the id of the runtime session that created a container. */
+  public static final String SESSION_LABEL = "org.containerops.session";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ContainerTracker.class);
+
+  private final DockerClient client;
+  private final String sessionId = UUID.randomUUID().toString();
+  private final Set<String> live = ConcurrentHashMap.newKeySet();
+  private final Thread shutdownHook;
+
+  /** Tracks containers for {@code client}; registers a shutdown hook until {@link #close()}. */
+  public ContainerTracker(DockerClient client) {
+    this.client = client;
+    this.shutdownHook = new Thread(this::removeAll, "containerops-reaper-" + sessionId.substring(0, 8));
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /** This tracker's session id (the {@value #SESSION_LABEL} value). */
+  public String sessionId() {
+    return sessionId;
+  }
+
+  /** The labels to put on a container so that this tracker owns it. */
+  public Map<String, String> labels() {
+    return Map.of(MANAGED_LABEL, "true", SESSION_LABEL, sessionId);
+  }
+
+  /** Records a created container. */
+  public void created(String containerId) {
+    live.add(containerId);
+  }
+
+  /**
+   * Force-removes a container (and its anonymous volumes) and forgets it; a container already gone is
+   * not an error.
+   *
+   * @return true when it is gone (removed now or before)
+   */
+  public boolean remove(String containerId) {
+    try {
+      client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+    } catch (NotFoundException gone) {
+      // already removed
+    } catch (RuntimeException e) {
+      if (!String.valueOf(e.getMessage()).contains("is already in progress")) {
+        LOG.warn("could not remove container {}: {}", shortId(containerId), Engine.rootMessage(e));
+        return false;
+      }
+    }
+    live.remove(containerId);
+    return true;
+  }
+
+  /** Containers created and not yet removed. */
+  public Set<String> live() {
+    return Set.copyOf(live);
+  }
+
+  /** Removes every container still tracked. */
+  public void removeAll() {
+    for (String id : List.copyOf(live)) {
+      remove(id);
+    }
+  }
+
+  /** Removes what is left and unregisters the shutdown hook; idempotent. */
+  @Override
+  public void close() {
+    removeAll();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException | IllegalArgumentException shuttingDownOrRemoved) {
+      // the hook is running or was already removed
+    }
+  }
+
+  /**
+   * Force-removes every container labelled {@value #MANAGED_LABEL}, or only those of one session.
+   *
+   * @param sessionId a session id, or null for all of ours
+   * @return how many containers were removed
+   */
+  public static int reap(DockerClient client, String sessionId) {
+    List<Container> ours = listOurs(client, sessionId);
+    int removed = 0;
+    for (Container c : ours) {
+      try {
+        client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+        removed++;
+      } catch (NotFoundException gone) {
+        // raced with another remover
+      }
+    }
+    return removed;
+  }
+
+  /** Every container (running or not) labelled as ours, or as one session's. */
+  public static List<Container> listOurs(DockerClient client, String sessionId) {
+    String label = sessionId == null ? MANAGED_LABEL + "=true" : SESSION_LABEL + "=" + sessionId;
+    return client.listContainersCmd().withShowAll(true).withLabelFilter(List.of(label)).exec();
+  }
+
+  /** The first 12 characters of a container id, as {@code docker ps} shows it. */
+  public static String shortId(String id) {
+    return id.length() > 12 ? id.substring(0, 12) : id;
+  }
+}

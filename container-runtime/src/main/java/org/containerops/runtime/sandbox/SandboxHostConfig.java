@@ -1,0 +1,49 @@
+package org.containerops.runtime.sandbox;
+
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.TmpfsOptions;
+import com.github.dockerjava.api.model.Ulimit;
+import java.util.ArrayList;
+import java.util.List;
+import org.containerops.runtime.api.Limits;
+import org.containerops.runtime.api.SandboxSpec;
+
+/**
+ * The locked-down {@link HostConfig} for a sandbox, the API form of upstream's {@code docker run}
+ * flags ({@code conda_forge_feedstock_ops/container_utils.py:50-71}, {@code :142-151}):
+ * {@code --security-opt=no-new-privileges --read-only --cap-drop=all}, tmpfs {@code /tmp} mode 1777,
+ * memory, CPUs, nofile and nproc ulimits, plus a pids limit and the network mode (default
+ * {@code none}; upstream uses the default bridge). Bind mounts are read-only unless asked.
+ */
+public final class SandboxHostConfig {
+  /** Where the writable tmpfs is mounted. */
+  public static final String TMPFS_PATH = "/tmp";
+
+  private SandboxHostConfig() {}
+
+  /** The host config for {@code spec}. */
+  public static HostConfig of(SandboxSpec spec) {
+    Limits limits = spec.limits();
+    List<Mount> mounts = new ArrayList<>();
+    mounts.add(new Mount().withType(MountType.TMPFS).withTarget(TMPFS_PATH)
+        .withTmpfsOptions(new TmpfsOptions().withSizeBytes(limits.tmpfsBytes()).withMode(01777)));
+    for (org.containerops.runtime.api.Mount m : spec.mounts()) {
+      mounts.add(new Mount().withType(MountType.BIND).withSource(m.hostPath().toString())
+          .withTarget(m.containerPath()).withReadOnly(m.readOnly()));
+    }
+    return HostConfig.newHostConfig()
+        .withNetworkMode(spec.network())
+        .withReadonlyRootfs(true)
+        .withCapDrop(Capability.ALL)
+        .withSecurityOpts(List.of("no-new-privileges"))
+        .withMemory(limits.memoryBytes())
+        .withNanoCPUs(limits.nanoCpus())
+        .withPidsLimit(limits.pidsLimit())
+        .withUlimits(List.of(new Ulimit("nofile", limits.nofile(), limits.nofile()),
+            new Ulimit("nproc", limits.nproc(), limits.nproc())))
+        .withMounts(mounts);
+  }
+}

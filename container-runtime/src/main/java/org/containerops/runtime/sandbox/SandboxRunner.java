@@ -1,0 +1,230 @@
+package org.containerops.runtime.sandbox;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.containerops.runtime.api.ContainerRuntimeError;
+import org.containerops.runtime.api.ContainerRuntimeError.Reason;
+import org.containerops.runtime.api.SandboxListener;
+import org.containerops.runtime.api.SandboxResult;
+import org.containerops.runtime.api.SandboxSpec;
+import org.containerops.runtime.engine.ContainerTracker;
+import org.containerops.runtime.engine.Engine;
+import org.containerops.runtime.protocol.ProtocolReply;
+import org.containerops.runtime.protocol.RemoteError;
+import org.containerops.runtime.secret.SecretMask;
+
+/**
+ * Runs one command in a fresh locked-down container and reads its one-JSON-blob reply; the Java form
+ * of upstream's {@code run_container_operation} ({@code conda_forge_feedstock_ops/container_utils.py:109-241}).
+ *
+ * <p>Flow: inspect the image (user), create, attach stdout/stderr, attach stdin if any, start, wait
+ * with the spec's timeout, drain output, check the reply, remove. Checks in order: timeout, stdout over
+ * the bound, non-zero exit, malformed stdout, reported error. The container is removed in every case:
+ * success, failure, timeout (after a kill), an interrupted caller, and JVM shutdown (tracker hook).
+ */
+public final class SandboxRunner {
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final int COMMAND_DISPLAY_MAX = 200;
+
+  private final DockerClient client;
+  private final ContainerTracker tracker;
+
+  /** @param client the engine client; @param tracker owns the containers this runner creates */
+  public SandboxRunner(DockerClient client, ContainerTracker tracker) {
+    this.client = client;
+    this.tracker = tracker;
+  }
+
+  /**
+   * Runs {@code spec} and returns its {@code data}.
+   *
+   * @throws ContainerRuntimeError on any failure; see {@link Reason}
+   */
+  public SandboxResult run(SandboxSpec spec, SandboxListener listener) {
+    long startNanos = System.nanoTime();
+    SecretMask mask = SecretMask.of(spec.secrets(), spec.env());
+    List<String> command = mask.mask(spec.command());
+    String user = UserResolver.resolve(client, spec, command);
+    String id = create(spec, user, command, mask);
+    String shortId = ContainerTracker.shortId(id);
+    Failure fail = new Failure(spec, command, mask);
+    OutputCollector out = new OutputCollector(spec.stdoutLimitBytes(), spec.stderrTailBytes(), mask, listener,
+        shortId, () -> killQuietly(id));
+    StdinFeeder feeder = null;
+    boolean interrupted = false;
+    try {
+      client.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
+          .exec(out);
+      out.awaitStarted(30, TimeUnit.SECONDS);
+      if (spec.stdin().isPresent()) {
+        feeder = StdinFeeder.attach(client, id, openStdin(spec, fail));
+      }
+      client.startContainerCmd(id).exec();
+      Integer exitCode = awaitExit(id, spec.timeout());
+      if (exitCode == null) {
+        killQuietly(id);
+        out.awaitCompletion(5, TimeUnit.SECONDS);
+        throw fail.error(Reason.TIMEOUT, "timed out after " + spec.timeout().toSeconds() + " s; container killed",
+            null, null, out);
+      }
+      out.awaitCompletion(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return reply(spec, out, exitCode, fail, startNanos);
+    } catch (InterruptedException e) {
+      interrupted = true; // restored after clean-up: an interrupted thread cannot talk to the engine
+      throw fail.error(Reason.INTERRUPTED, "interrupted; container removed", null, null, out, e);
+    } catch (ContainerRuntimeError e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw fail.error(Reason.ENGINE_ERROR, "engine error: " + mask.mask(Engine.rootMessage(e)), null, null, out,
+          e);
+    } finally {
+      if (feeder != null) {
+        feeder.close();
+      }
+      closeQuietly(out);
+      tracker.remove(id);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private SandboxResult reply(SandboxSpec spec, OutputCollector out, int exitCode, Failure fail, long startNanos) {
+    if (out.overflowed()) {
+      throw fail.error(Reason.OUTPUT_TOO_LARGE, "stdout passed " + spec.stdoutLimitBytes()
+          + " bytes; container killed", null, null, out);
+    }
+    byte[] stdout = out.stdout();
+    ProtocolReply reply = null;
+    String malformed = null;
+    try {
+      reply = ProtocolReply.parse(stdout);
+    } catch (ProtocolReply.MalformedReplyException e) {
+      malformed = e.getMessage();
+    }
+    RemoteError remote = reply == null ? null : reply.error().map(fail::mask).orElse(null);
+    if (exitCode != 0) {
+      String also = remote == null ? "" : "; it reported " + remote.summary();
+      throw fail.error(Reason.NONZERO_EXIT, "exited with code " + exitCode + also, exitCode, remote, out);
+    }
+    if (reply == null) {
+      throw fail.error(Reason.BAD_OUTPUT, malformed + " (" + stdout.length + " bytes)", exitCode, null, out);
+    }
+    if (remote != null) {
+      throw fail.error(Reason.REMOTE_ERROR, "the container reported " + remote.summary(), exitCode, remote, out);
+    }
+    return new SandboxResult(reply.data(), reply.object(), fail.mask.mask(out.stderrTail()),
+        Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
+  private String create(SandboxSpec spec, String user, List<String> maskedCommand, SecretMask mask) {
+    Map<String, String> labels = new HashMap<>(spec.labels());
+    labels.putAll(tracker.labels());
+    List<String> env = new ArrayList<>();
+    spec.env().forEach((k, v) -> env.add(k + "=" + v));
+    boolean stdin = spec.stdin().isPresent();
+    CreateContainerCmd cmd = client.createContainerCmd(spec.image())
+        .withUser(user)
+        .withEnv(env)
+        .withLabels(labels)
+        .withHostConfig(SandboxHostConfig.of(spec))
+        .withAttachStdout(true)
+        .withAttachStderr(true)
+        .withAttachStdin(stdin)
+        .withStdinOpen(stdin)
+        .withStdInOnce(stdin)
+        .withTty(false);
+    if (!spec.command().isEmpty()) {
+      cmd.withCmd(spec.command());
+    }
+    spec.entrypoint().ifPresent(cmd::withEntrypoint);
+    spec.workingDir().ifPresent(cmd::withWorkingDir);
+    try {
+      String id = cmd.exec().getId();
+      tracker.created(id);
+      return id;
+    } catch (RuntimeException e) {
+      throw new ContainerRuntimeError(Reason.ENGINE_ERROR, "cannot create a container of '" + spec.image() + "': "
+          + mask.mask(Engine.rootMessage(e)), spec.image(), maskedCommand, null, null, "", e);
+    }
+  }
+
+  private Integer awaitExit(String id, Duration timeout) throws InterruptedException {
+    WaitContainerResultCallback wait = client.waitContainerCmd(id).exec(new WaitContainerResultCallback());
+    try {
+      if (!wait.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        return null;
+      }
+      return wait.awaitStatusCode();
+    } finally {
+      closeQuietly(wait);
+    }
+  }
+
+  private static InputStream openStdin(SandboxSpec spec, Failure fail) {
+    try {
+      return spec.stdin().orElseThrow().open();
+    } catch (IOException | RuntimeException e) {
+      throw fail.error(Reason.ENGINE_ERROR, "cannot open stdin input: " + Engine.rootMessage(e), null, null, null, e);
+    }
+  }
+
+  private void killQuietly(String id) {
+    try {
+      client.killContainerCmd(id).exec();
+    } catch (RuntimeException notRunning) {
+      // already stopped or gone
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // best effort
+    }
+  }
+
+  /** Builds this run's errors: one short masked line, details in fields. */
+  private static final class Failure {
+    private final SandboxSpec spec;
+    private final List<String> command;
+    private final SecretMask mask;
+
+    Failure(SandboxSpec spec, List<String> command, SecretMask mask) {
+      this.spec = spec;
+      this.command = command;
+      this.mask = mask;
+    }
+
+    RemoteError mask(RemoteError e) {
+      return new RemoteError(mask.mask(e.name()), mask.mask(e.message()), mask.mask(e.traceback()));
+    }
+
+    ContainerRuntimeError error(Reason reason, String what, Integer exitCode, RemoteError remote,
+        OutputCollector out) {
+      return error(reason, what, exitCode, remote, out, null);
+    }
+
+    ContainerRuntimeError error(Reason reason, String what, Integer exitCode, RemoteError remote,
+        OutputCollector out, Throwable cause) {
+      String shown = String.join(" ", command);
+      if (shown.length() > COMMAND_DISPLAY_MAX) {
+        shown = shown.substring(0, COMMAND_DISPLAY_MAX) + "...";
+      }
+      String message = "running '" + shown + "' in " + spec.image() + ": " + what;
+      String tail = out == null ? "" : mask.mask(out.stderrTail());
+      return new ContainerRuntimeError(reason, message, spec.image(), command, exitCode, remote, tail, cause);
+    }
+  }
+
+}

@@ -1,0 +1,56 @@
+package org.containerops.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Command-line mistakes exit 2 before any engine is contacted. */
+class RunCommandUsageTest {
+
+  private static int run(StringWriter err, String... args) {
+    CommandLine cli = ContainerRuntimeCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+    cli.setOut(new PrintWriter(new StringWriter()));
+    return cli.execute(args);
+  }
+
+  @Test
+  void missingImageIsAUsageError() {
+    StringWriter err = new StringWriter();
+    assertEquals(2, run(err, "run", "--", "true"));
+    assertTrue(err.toString().contains("--image"), err.toString());
+  }
+
+  @Test
+  void missingCommandIsAUsageError() {
+    StringWriter err = new StringWriter();
+    assertEquals(2, run(err, "run", "--image", "x"));
+  }
+
+  @Test
+  void rootWithoutAskingIsAUsageError() {
+    StringWriter err = new StringWriter();
+    assertEquals(2, run(err, "run", "--image", "x", "--user", "0:0", "--", "true"));
+    assertTrue(err.toString().contains("runAsRoot"), err.toString());
+  }
+
+  @Test
+  void missingStdinFileIsAUsageError() {
+    StringWriter err = new StringWriter();
+    assertEquals(2, run(err, "run", "--image", "x", "--stdin", "/nonexistent/input", "--", "cat"));
+    assertTrue(err.toString().contains("--stdin"), err.toString());
+  }
+
+  @Test
+  void versionIsPrinted() {
+    CommandLine cli = ContainerRuntimeCli.commandLine();
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    assertEquals(0, cli.execute("--version"));
+    assertTrue(out.toString().startsWith("container-runtime "), out.toString());
+  }
+}
