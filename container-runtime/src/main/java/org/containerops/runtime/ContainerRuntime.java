@@ -89,6 +89,15 @@ public final class ContainerRuntime implements AutoCloseable {
     return engine.client();
   }
 
+  /**
+   * Waits until the removals of exited containers, which finish in the background, are done. Runs
+   * return as soon as the container has exited and its output is read; the engine removes it (as
+   * {@code docker run --rm}) and this runtime confirms it. {@link #close()} waits too.
+   */
+  public void awaitRemovals() {
+    tracker.awaitRemovals();
+  }
+
   /** The engine connection (host, version). */
   public Engine engine() {
     return engine;

@@ -36,7 +36,10 @@ public final class ContainerRuntimeCli {
     });
   }
 
-  /** Prints a runtime error: the message, the container's error, and the stderr tail. */
+  /**
+   * Prints a runtime error: the one-line message, then the container's error and traceback. The
+   * container's stderr was already streamed live, so its tail is not repeated.
+   */
   static void report(PrintWriter err, ContainerRuntimeError e) {
     err.println("container-runtime: " + e.getMessage());
     e.remoteError().ifPresent(r -> {
@@ -46,11 +49,6 @@ public final class ContainerRuntimeCli {
         r.traceback().lines().forEach(l -> err.println("    " + l));
       }
     });
-    if (!e.stderrTail().isBlank()) {
-      err.println("  stderr (last lines):");
-      e.stderrTail().lines().skip(Math.max(0, e.stderrTail().lines().count() - 20))
-          .forEach(l -> err.println("    " + l));
-    }
     err.flush();
   }
 }

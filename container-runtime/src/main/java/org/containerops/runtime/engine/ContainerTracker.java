@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +33,12 @@ public final class ContainerTracker implements AutoCloseable {
   private final DockerClient client;
   private final String sessionId = UUID.randomUUID().toString();
   private final Set<String> live = ConcurrentHashMap.newKeySet();
+  private final Set<Future<?>> pending = ConcurrentHashMap.newKeySet();
+  private final ExecutorService remover = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "containerops-remover");
+    t.setDaemon(true);
+    return t;
+  });
   private final Thread shutdownHook;
 
   /** Tracks containers for {@code client}; registers a shutdown hook until {@link #close()}. */
@@ -54,8 +64,8 @@ public final class ContainerTracker implements AutoCloseable {
   }
 
   /**
-   * Force-removes a container (and its anonymous volumes) and forgets it; a container already gone is
-   * not an error.
+   * Force-removes a container (and its anonymous volumes) and forgets it; returns once it is gone. A
+   * container already gone, or being removed by the engine (auto-remove), is not an error.
    *
    * @return true when it is gone (removed now or before)
    */
@@ -65,13 +75,65 @@ public final class ContainerTracker implements AutoCloseable {
     } catch (NotFoundException gone) {
       // already removed
     } catch (RuntimeException e) {
-      if (!String.valueOf(e.getMessage()).contains("is already in progress")) {
+      if (!String.valueOf(e.getMessage()).contains("already in progress") || !awaitGone(containerId)) {
         LOG.warn("could not remove container {}: {}", shortId(containerId), Engine.rootMessage(e));
         return false;
       }
     }
     live.remove(containerId);
     return true;
+  }
+
+  /**
+   * Removes a container on a background thread: for containers that already exited and that the
+   * engine auto-removes, so the caller need not wait for the removal. {@link #awaitRemovals()} and
+   * {@link #close()} wait for it.
+   */
+  public void removeLater(String containerId) {
+    Future<?>[] self = new Future<?>[1];
+    synchronized (pending) {
+      self[0] = remover.submit(() -> {
+        remove(containerId);
+        synchronized (pending) {
+          pending.remove(self[0]);
+        }
+      });
+      pending.add(self[0]);
+    }
+  }
+
+  /** Waits until every {@link #removeLater} removal has finished (at most 30 s). */
+  public void awaitRemovals() {
+    List<Future<?>> waiting;
+    synchronized (pending) {
+      waiting = List.copyOf(pending);
+    }
+    for (Future<?> f : waiting) {
+      try {
+        f.get(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        LOG.warn("background container removal failed: {}", Engine.rootMessage(e));
+      }
+    }
+  }
+
+  private boolean awaitGone(String containerId) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      try {
+        client.inspectContainerCmd(containerId).exec();
+        Thread.sleep(20);
+      } catch (NotFoundException gone) {
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Containers created and not yet removed. */
@@ -86,9 +148,11 @@ public final class ContainerTracker implements AutoCloseable {
     }
   }
 
-  /** Removes what is left and unregisters the shutdown hook; idempotent. */
+  /** Waits for background removals, removes what is left, unregisters the shutdown hook; idempotent. */
   @Override
   public void close() {
+    awaitRemovals();
+    remover.shutdown();
     removeAll();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);

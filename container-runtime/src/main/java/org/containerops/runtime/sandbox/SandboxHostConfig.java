@@ -24,8 +24,12 @@ public final class SandboxHostConfig {
 
   private SandboxHostConfig() {}
 
-  /** The host config for {@code spec}. */
-  public static HostConfig of(SandboxSpec spec) {
+  /**
+   * The host config for {@code spec}.
+   *
+   * @param autoRemove let the engine remove the container when it exits (as {@code docker run --rm})
+   */
+  public static HostConfig of(SandboxSpec spec, boolean autoRemove) {
     Limits limits = spec.limits();
     List<Mount> mounts = new ArrayList<>();
     mounts.add(new Mount().withType(MountType.TMPFS).withTarget(TMPFS_PATH)
@@ -44,6 +48,7 @@ public final class SandboxHostConfig {
         .withPidsLimit(limits.pidsLimit())
         .withUlimits(List.of(new Ulimit("nofile", limits.nofile(), limits.nofile()),
             new Ulimit("nproc", limits.nproc(), limits.nproc())))
-        .withMounts(mounts);
+        .withMounts(mounts)
+        .withAutoRemove(autoRemove);
   }
 }

@@ -2,7 +2,9 @@ package org.containerops.runtime.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.model.WaitContainerCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -26,10 +28,13 @@ import org.containerops.runtime.secret.SecretMask;
  * Runs one command in a fresh locked-down container and reads its one-JSON-blob reply; the Java form
  * of upstream's {@code run_container_operation} ({@code conda_forge_feedstock_ops/container_utils.py:109-241}).
  *
- * <p>Flow: inspect the image (user), create, attach stdout/stderr, attach stdin if any, start, wait
- * with the spec's timeout, drain output, check the reply, remove. Checks in order: timeout, stdout over
- * the bound, non-zero exit, malformed stdout, reported error. The container is removed in every case:
- * success, failure, timeout (after a kill), an interrupted caller, and JVM shutdown (tracker hook).
+ * <p>Flow: inspect the image (user), create (auto-remove on), attach stdout/stderr, attach stdin if
+ * any, start, wait with the spec's timeout, drain output, check the reply. Checks in order: timeout,
+ * stdout over the bound, non-zero exit, malformed stdout, reported error. The container is removed in
+ * every case: once it has exited the engine removes it (as {@code docker run --rm}) and the tracker
+ * confirms that in the background ({@link ContainerTracker#awaitRemovals()}); when it did not exit
+ * (timeout, interrupted caller, engine error) it is killed and removed before the call returns; at
+ * JVM shutdown the tracker's hook removes what is left.
  */
 public final class SandboxRunner {
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
@@ -61,6 +66,7 @@ public final class SandboxRunner {
         shortId, () -> killQuietly(id));
     StdinFeeder feeder = null;
     boolean interrupted = false;
+    boolean exited = false;
     try {
       client.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
           .exec(out);
@@ -68,14 +74,17 @@ public final class SandboxRunner {
       if (spec.stdin().isPresent()) {
         feeder = StdinFeeder.attach(client, id, openStdin(spec, fail));
       }
+      WaitContainerResultCallback wait = client.waitContainerCmd(id).withCondition(WaitContainerCondition.NEXT_EXIT)
+          .exec(new WaitContainerResultCallback());
       client.startContainerCmd(id).exec();
-      Integer exitCode = awaitExit(id, spec.timeout());
+      Integer exitCode = awaitExit(wait, spec.timeout());
       if (exitCode == null) {
         killQuietly(id);
         out.awaitCompletion(5, TimeUnit.SECONDS);
         throw fail.error(Reason.TIMEOUT, "timed out after " + spec.timeout().toSeconds() + " s; container killed",
             null, null, out);
       }
+      exited = true;
       out.awaitCompletion(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       return reply(spec, out, exitCode, fail, startNanos);
     } catch (InterruptedException e) {
@@ -91,7 +100,11 @@ public final class SandboxRunner {
         feeder.close();
       }
       closeQuietly(out);
-      tracker.remove(id);
+      if (exited) {
+        tracker.removeLater(id); // the engine is already auto-removing it; no need to wait
+      } else {
+        tracker.remove(id);
+      }
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
@@ -136,7 +149,7 @@ public final class SandboxRunner {
         .withUser(user)
         .withEnv(env)
         .withLabels(labels)
-        .withHostConfig(SandboxHostConfig.of(spec))
+        .withHostConfig(SandboxHostConfig.of(spec, true))
         .withAttachStdout(true)
         .withAttachStderr(true)
         .withAttachStdin(stdin)
@@ -152,14 +165,16 @@ public final class SandboxRunner {
       String id = cmd.exec().getId();
       tracker.created(id);
       return id;
+    } catch (NotFoundException e) {
+      throw UserResolver.imageNotFound(spec, maskedCommand, e);
     } catch (RuntimeException e) {
       throw new ContainerRuntimeError(Reason.ENGINE_ERROR, "cannot create a container of '" + spec.image() + "': "
           + mask.mask(Engine.rootMessage(e)), spec.image(), maskedCommand, null, null, "", e);
     }
   }
 
-  private Integer awaitExit(String id, Duration timeout) throws InterruptedException {
-    WaitContainerResultCallback wait = client.waitContainerCmd(id).exec(new WaitContainerResultCallback());
+  /** The exit code, or null when {@code timeout} passed first. */
+  private static Integer awaitExit(WaitContainerResultCallback wait, Duration timeout) throws InterruptedException {
     try {
       if (!wait.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         return null;
@@ -217,7 +232,7 @@ public final class SandboxRunner {
 
     ContainerRuntimeError error(Reason reason, String what, Integer exitCode, RemoteError remote,
         OutputCollector out, Throwable cause) {
-      String shown = String.join(" ", command);
+      String shown = String.join(" ", command).replaceAll("\\s+", " ").strip();
       if (shown.length() > COMMAND_DISPLAY_MAX) {
         shown = shown.substring(0, COMMAND_DISPLAY_MAX) + "...";
       }

@@ -16,22 +16,27 @@ import org.containerops.runtime.api.SandboxSpec;
 public final class UserResolver {
   private UserResolver() {}
 
+  /** The error for an image the engine does not have. */
+  public static ContainerRuntimeError imageNotFound(SandboxSpec spec, List<String> maskedCommand, Throwable cause) {
+    return new ContainerRuntimeError(Reason.IMAGE_NOT_FOUND, "image '" + spec.image()
+        + "' is not present on the engine (nothing is pulled): build, import or load it first",
+        spec.image(), maskedCommand, null, null, "", cause);
+  }
+
   /**
    * @return the {@code --user} value to run with
    * @throws ContainerRuntimeError {@link Reason#IMAGE_NOT_FOUND} when the image is not present locally,
    *     {@link Reason#ROOT_NOT_ALLOWED} when it would run as root without being asked
    */
   public static String resolve(DockerClient client, SandboxSpec spec, List<String> maskedCommand) {
+    if (spec.user().isPresent()) {
+      return spec.user().get(); // validated by the spec; a missing image shows at create
+    }
     InspectImageResponse image;
     try {
       image = client.inspectImageCmd(spec.image()).exec();
     } catch (NotFoundException e) {
-      throw new ContainerRuntimeError(Reason.IMAGE_NOT_FOUND, "image '" + spec.image()
-          + "' is not present on the engine (nothing is pulled): build, import or load it first",
-          spec.image(), maskedCommand, null, null, "", e);
-    }
-    if (spec.user().isPresent()) {
-      return spec.user().get();
+      throw imageNotFound(spec, maskedCommand, e);
     }
     String imageUser = image.getConfig() == null ? null : image.getConfig().getUser();
     if (!SandboxSpec.isRootUser(imageUser)) {

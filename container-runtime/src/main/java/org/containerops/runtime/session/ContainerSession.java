@@ -66,7 +66,7 @@ public final class ContainerSession implements AutoCloseable {
     String id = null;
     try {
       var create = client.createContainerCmd(spec.image()).withCmd(command).withUser(user).withEnv(env)
-          .withLabels(labels).withHostConfig(SandboxHostConfig.of(spec)).withTty(false);
+          .withLabels(labels).withHostConfig(SandboxHostConfig.of(spec, false)).withTty(false);
       spec.entrypoint().ifPresent(create::withEntrypoint);
       spec.workingDir().ifPresent(create::withWorkingDir);
       id = create.exec().getId();

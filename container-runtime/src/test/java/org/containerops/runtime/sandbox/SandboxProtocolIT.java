@@ -32,6 +32,7 @@ class SandboxProtocolIT {
     ContainerRuntimeError e = assertThrows(ContainerRuntimeError.class, () -> rt.run(spec));
     assertEquals(reason, e.reason(), e.getMessage());
     assertEquals(TestImages.SANDBOX, e.image().orElseThrow());
+    rt.awaitRemovals();
     assertTrue(ContainerTracker.listOurs(rt.client(), rt.sessionId()).isEmpty(), "container removed");
     return e;
   }
@@ -44,6 +45,7 @@ class SandboxProtocolIT {
     assertEquals(42, r.data().get("answer").asInt());
     assertEquals(Map.of("answer", 42, "names", Set.of("a", "b")), r.dataValue());
     assertEquals(900, r.reply().get("timeout").asInt());
+    rt.awaitRemovals();
     assertTrue(ContainerTracker.listOurs(rt.client(), rt.sessionId()).isEmpty(), "container removed");
   }
 

@@ -46,6 +46,7 @@ public final class EngineExtension implements ParameterResolver, AfterAllCallbac
     if (runtime == null) {
       return;
     }
+    runtime.awaitRemovals();
     List<Container> left = ContainerTracker.listOurs(runtime.client(), runtime.sessionId());
     if (!left.isEmpty()) {
       ContainerTracker.reap(runtime.client(), runtime.sessionId());
