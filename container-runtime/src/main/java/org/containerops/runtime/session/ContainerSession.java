@@ -3,6 +3,7 @@ package org.containerops.runtime.session;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import java.io.ByteArrayOutputStream;
@@ -73,6 +74,11 @@ public final class ContainerSession implements AutoCloseable {
       tracker.created(id);
       client.startContainerCmd(id).exec();
       return new ContainerSession(client, tracker, spec, id, user);
+    } catch (NotFoundException e) {
+      if (id != null) {
+        tracker.remove(id);
+      }
+      throw UserResolver.imageNotFound(spec, mask.mask(command), e);
     } catch (RuntimeException e) {
       if (id != null) {
         tracker.remove(id);
