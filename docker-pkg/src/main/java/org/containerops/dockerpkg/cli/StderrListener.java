@@ -1,0 +1,19 @@
+package org.containerops.dockerpkg.cli;
+
+import java.io.PrintWriter;
+import org.containerops.dockerpkg.api.DockerPkgListener;
+
+/** Prints warnings to stderr as {@code docker-pkg: warning: [image: ]message}; thread-safe. */
+final class StderrListener implements DockerPkgListener {
+  private final PrintWriter err;
+
+  StderrListener(PrintWriter err) {
+    this.err = err;
+  }
+
+  @Override
+  public synchronized void warning(String image, String message) {
+    err.println("docker-pkg: warning: " + (image == null ? "" : image + ": ") + message);
+    err.flush();
+  }
+}

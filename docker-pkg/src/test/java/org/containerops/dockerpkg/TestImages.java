@@ -1,0 +1,53 @@
+package org.containerops.dockerpkg;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes small image definitions for tests, in the shape of upstream's tests/fixtures. */
+public final class TestImages {
+  private TestImages() {}
+
+  /** A changelog with one entry. */
+  public static String changelog(String name, String version) {
+    return name + " (" + version + ") wikimedia; urgency=medium\n\n  * Initial release.\n\n"
+        + " -- Test Author <test@example.org>  Mon, 01 Jan 2024 00:00:00 +0000\n";
+  }
+
+  /**
+   * Writes {@code dir/Dockerfile.template}, {@code changelog} and, if {@code depends} is not
+   * empty, a {@code control} with {@code Depends}.
+   */
+  public static Path image(Path dir, String name, String version, String template, List<String> depends) {
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("Dockerfile.template"), template);
+      Files.writeString(dir.resolve("changelog"), changelog(name, version));
+      if (!depends.isEmpty()) {
+        Files.writeString(dir.resolve("control"), "Package: " + name + "\nDepends: " + String.join(", ", depends) + "\n");
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Upstream's tests/fixtures image tree, rewritten: foo-bar 0.0.1, foobar-server 0.0.1~alpha1
+   * (depends on foo-bar), upstream-version 1.63.0-1 and upstream-version-extended 1.63.0-1-20241211,
+   * the last two rendering {@code ARG UPSTREAM_VERSION=} from their own {@code image_tag}.
+   */
+  public static Path upstreamFixtures(Path root) {
+    image(root.resolve("foo-bar"), "foo-bar", "0.0.1",
+        "FROM test\nRUN {{ \"xpenguins\" | apt_install }}\n", List.of());
+    image(root.resolve("foobar-server"), "foobar-server", "0.0.1~alpha1",
+        "FROM {{ \"foo-bar\" | image_tag }}\n", List.of("foo-bar"));
+    image(root.resolve("upstream-version"), "upstream-version", "1.63.0-1",
+        "ARG UPSTREAM_VERSION={{ \"upstream-version\" | image_tag | upstream_version }}\n\n", List.of());
+    image(root.resolve("upstream-version-extended"), "upstream-version-extended", "1.63.0-1-20241211",
+        "ARG UPSTREAM_VERSION={{ \"upstream-version-extended\" | image_tag | upstream_version }}\n\n", List.of());
+    return root;
+  }
+}
