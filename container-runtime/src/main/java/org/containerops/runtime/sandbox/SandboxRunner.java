@@ -1,17 +1,12 @@
 package org.containerops.runtime.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.model.WaitContainerCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.containerops.runtime.api.ContainerRuntimeError;
 import org.containerops.runtime.api.ContainerRuntimeError.Reason;
@@ -59,7 +54,7 @@ public final class SandboxRunner {
     SecretMask mask = SecretMask.of(spec.secrets(), spec.env());
     List<String> command = mask.mask(spec.command());
     String user = UserResolver.resolve(client, spec, command);
-    String id = create(spec, user, command, mask);
+    String id = SandboxContainer.create(client, tracker, spec, spec.command(), user, true, mask);
     String shortId = ContainerTracker.shortId(id);
     Failure fail = new Failure(spec, command, mask);
     OutputCollector out = new OutputCollector(spec.stdoutLimitBytes(), spec.stderrTailBytes(), mask, listener,
@@ -137,40 +132,6 @@ public final class SandboxRunner {
     }
     return new SandboxResult(reply.data(), reply.object(), fail.mask.mask(out.stderrTail()),
         Duration.ofNanos(System.nanoTime() - startNanos));
-  }
-
-  private String create(SandboxSpec spec, String user, List<String> maskedCommand, SecretMask mask) {
-    Map<String, String> labels = new HashMap<>(spec.labels());
-    labels.putAll(tracker.labels());
-    List<String> env = new ArrayList<>();
-    spec.env().forEach((k, v) -> env.add(k + "=" + v));
-    boolean stdin = spec.stdin().isPresent();
-    CreateContainerCmd cmd = client.createContainerCmd(spec.image())
-        .withUser(user)
-        .withEnv(env)
-        .withLabels(labels)
-        .withHostConfig(SandboxHostConfig.of(spec, true))
-        .withAttachStdout(true)
-        .withAttachStderr(true)
-        .withAttachStdin(stdin)
-        .withStdinOpen(stdin)
-        .withStdInOnce(stdin)
-        .withTty(false);
-    if (!spec.command().isEmpty()) {
-      cmd.withCmd(spec.command());
-    }
-    spec.entrypoint().ifPresent(cmd::withEntrypoint);
-    spec.workingDir().ifPresent(cmd::withWorkingDir);
-    try {
-      String id = cmd.exec().getId();
-      tracker.created(id);
-      return id;
-    } catch (NotFoundException e) {
-      throw UserResolver.imageNotFound(spec, maskedCommand, e);
-    } catch (RuntimeException e) {
-      throw new ContainerRuntimeError(Reason.ENGINE_ERROR, "cannot create a container of '" + spec.image() + "': "
-          + mask.mask(Engine.rootMessage(e)), spec.image(), maskedCommand, null, null, "", e);
-    }
   }
 
   /** The exit code, or null when {@code timeout} passed first. */

@@ -3,15 +3,11 @@ package org.containerops.runtime.session;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.containerops.runtime.api.ContainerRuntimeError;
@@ -19,7 +15,7 @@ import org.containerops.runtime.api.ContainerRuntimeError.Reason;
 import org.containerops.runtime.api.SandboxSpec;
 import org.containerops.runtime.engine.ContainerTracker;
 import org.containerops.runtime.engine.Engine;
-import org.containerops.runtime.sandbox.SandboxHostConfig;
+import org.containerops.runtime.sandbox.SandboxContainer;
 import org.containerops.runtime.sandbox.UserResolver;
 import org.containerops.runtime.secret.SecretMask;
 
@@ -60,29 +56,12 @@ public final class ContainerSession implements AutoCloseable {
     SecretMask mask = SecretMask.of(spec.secrets(), spec.env());
     List<String> command = spec.command().isEmpty() ? List.of("sleep", "infinity") : spec.command();
     String user = UserResolver.resolve(client, spec, mask.mask(command));
-    Map<String, String> labels = new HashMap<>(spec.labels());
-    labels.putAll(tracker.labels());
-    List<String> env = new ArrayList<>();
-    spec.env().forEach((k, v) -> env.add(k + "=" + v));
-    String id = null;
+    String id = SandboxContainer.create(client, tracker, spec, command, user, false, mask);
     try {
-      var create = client.createContainerCmd(spec.image()).withCmd(command).withUser(user).withEnv(env)
-          .withLabels(labels).withHostConfig(SandboxHostConfig.of(spec, false)).withTty(false);
-      spec.entrypoint().ifPresent(create::withEntrypoint);
-      spec.workingDir().ifPresent(create::withWorkingDir);
-      id = create.exec().getId();
-      tracker.created(id);
       client.startContainerCmd(id).exec();
       return new ContainerSession(client, tracker, spec, id, user);
-    } catch (NotFoundException e) {
-      if (id != null) {
-        tracker.remove(id);
-      }
-      throw UserResolver.imageNotFound(spec, mask.mask(command), e);
     } catch (RuntimeException e) {
-      if (id != null) {
-        tracker.remove(id);
-      }
+      tracker.remove(id);
       throw new ContainerRuntimeError(Reason.ENGINE_ERROR, "cannot start a session container of '" + spec.image()
           + "': " + mask.mask(Engine.rootMessage(e)), spec.image(), mask.mask(command), null, null, "", e);
     }
