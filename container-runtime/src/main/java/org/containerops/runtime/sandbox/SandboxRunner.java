@@ -37,11 +37,13 @@ public final class SandboxRunner {
 
   private final DockerClient client;
   private final ContainerTracker tracker;
+  private final UserResolver users;
 
   /** @param client the engine client; @param tracker owns the containers this runner creates */
   public SandboxRunner(DockerClient client, ContainerTracker tracker) {
     this.client = client;
     this.tracker = tracker;
+    this.users = new UserResolver(client);
   }
 
   /**
@@ -53,7 +55,7 @@ public final class SandboxRunner {
     long startNanos = System.nanoTime();
     SecretMask mask = SecretMask.of(spec.secrets(), spec.env());
     List<String> command = mask.mask(spec.command());
-    String user = UserResolver.resolve(client, spec, command);
+    String user = users.resolve(spec, command);
     String id = SandboxContainer.create(client, tracker, spec, spec.command(), user, true, mask);
     String shortId = ContainerTracker.shortId(id);
     Failure fail = new Failure(spec, command, mask);

@@ -3,7 +3,10 @@ package org.containerops.runtime.sandbox;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.containerops.runtime.api.ContainerRuntimeError;
 import org.containerops.runtime.api.ContainerRuntimeError.Reason;
 import org.containerops.runtime.api.SandboxSpec;
@@ -12,9 +15,24 @@ import org.containerops.runtime.api.SandboxSpec;
  * Decides which user a sandbox runs as: the spec's user; else the image's {@code USER} when it is not
  * root; else root only when {@link SandboxSpec#runAsRoot()} was asked for. Upstream relies on the
  * image's {@code USER conda} and never checks it ({@code container_utils.py}, no {@code --user}).
+ *
+ * <p>The image's {@code USER} is remembered per image reference for {@value #CACHE_SECONDS} s, saving
+ * an inspect per run. A stale entry can only pass the old image's non-root user explicitly, never
+ * root. Thread-safe.
  */
 public final class UserResolver {
-  private UserResolver() {}
+  /** How long an image's {@code USER} is remembered, seconds. */
+  public static final int CACHE_SECONDS = 30;
+
+  private final DockerClient client;
+  private final Map<String, Cached> imageUsers = new ConcurrentHashMap<>();
+
+  private record Cached(String user, long expiresNanos) {}
+
+  /** @param client the engine client */
+  public UserResolver(DockerClient client) {
+    this.client = client;
+  }
 
   /** The error for an image the engine does not have. */
   public static ContainerRuntimeError imageNotFound(SandboxSpec spec, List<String> maskedCommand, Throwable cause) {
@@ -28,17 +46,11 @@ public final class UserResolver {
    * @throws ContainerRuntimeError {@link Reason#IMAGE_NOT_FOUND} when the image is not present locally,
    *     {@link Reason#ROOT_NOT_ALLOWED} when it would run as root without being asked
    */
-  public static String resolve(DockerClient client, SandboxSpec spec, List<String> maskedCommand) {
+  public String resolve(SandboxSpec spec, List<String> maskedCommand) {
     if (spec.user().isPresent()) {
       return spec.user().get(); // validated by the spec; a missing image shows at create
     }
-    InspectImageResponse image;
-    try {
-      image = client.inspectImageCmd(spec.image()).exec();
-    } catch (NotFoundException e) {
-      throw imageNotFound(spec, maskedCommand, e);
-    }
-    String imageUser = image.getConfig() == null ? null : image.getConfig().getUser();
+    String imageUser = imageUser(spec, maskedCommand);
     if (!SandboxSpec.isRootUser(imageUser)) {
       return imageUser;
     }
@@ -48,5 +60,23 @@ public final class UserResolver {
     throw new ContainerRuntimeError(Reason.ROOT_NOT_ALLOWED, "image '" + spec.image()
         + "' has no non-root USER: give a uid:gid (user(\"1000:1000\"), --user) or ask for root"
         + " explicitly (runAsRoot(), --root)", spec.image(), maskedCommand, null, null, "", null);
+  }
+
+  private String imageUser(SandboxSpec spec, List<String> maskedCommand) {
+    long now = System.nanoTime();
+    Cached cached = imageUsers.get(spec.image());
+    if (cached != null && now - cached.expiresNanos() < 0) {
+      return cached.user();
+    }
+    InspectImageResponse image;
+    try {
+      image = client.inspectImageCmd(spec.image()).exec();
+    } catch (NotFoundException e) {
+      imageUsers.remove(spec.image());
+      throw imageNotFound(spec, maskedCommand, e);
+    }
+    String user = image.getConfig() == null || image.getConfig().getUser() == null ? "" : image.getConfig().getUser();
+    imageUsers.put(spec.image(), new Cached(user, now + Duration.ofSeconds(CACHE_SECONDS).toNanos()));
+    return user;
   }
 }

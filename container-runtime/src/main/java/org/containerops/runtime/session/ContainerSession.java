@@ -55,7 +55,7 @@ public final class ContainerSession implements AutoCloseable {
   public static ContainerSession start(DockerClient client, ContainerTracker tracker, SandboxSpec spec) {
     SecretMask mask = SecretMask.of(spec.secrets(), spec.env());
     List<String> command = spec.command().isEmpty() ? List.of("sleep", "infinity") : spec.command();
-    String user = UserResolver.resolve(client, spec, mask.mask(command));
+    String user = new UserResolver(client).resolve(spec, mask.mask(command));
     String id = SandboxContainer.create(client, tracker, spec, command, user, false, mask);
     try {
       client.startContainerCmd(id).exec();
