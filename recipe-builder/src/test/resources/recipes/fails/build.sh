@@ -1,0 +1,2 @@
+echo "fails: about to fail on purpose"
+exit 3

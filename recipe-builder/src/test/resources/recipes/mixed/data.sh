@@ -1,0 +1,1 @@
+mkdir -p "$PREFIX/share/mixed" && echo data > "$PREFIX/share/mixed/data.txt"

@@ -1,0 +1,1 @@
+mkdir -p "$PREFIX/lib" && echo lib > "$PREFIX/lib/libmixed.txt"

@@ -1,0 +1,3 @@
+echo "tampered" >> "$RECIPE_DIR/meta.yaml"
+touch "$RECIPE_DIR/left-behind"
+mkdir -p "$PREFIX/share" && echo x > "$PREFIX/share/x.txt"
