@@ -44,7 +44,8 @@ public final class Images {
    * @throws ContainerRuntimeError {@link Reason#IMAGE_BUILD_FAILED} with the log tail when a step fails
    */
   public String build(ImageBuildSpec spec) {
-    SecretMask mask = SecretMask.of(spec.buildArgs().values(), spec.buildArgs());
+    // values of sensitive names (TOKEN, PASSWORD, ...) and URL passwords (proxies) are masked
+    SecretMask mask = SecretMask.of(List.of(), spec.buildArgs());
     Map<String, String> labels = new HashMap<>(spec.labels());
     labels.put(ContainerTracker.MANAGED_LABEL, "true");
     TailBuffer log = new TailBuffer(LOG_TAIL_BYTES);
@@ -126,6 +127,27 @@ public final class Images {
       Files.deleteIfExists(context);
     } catch (IOException ignored) {
       // a temp dir left behind is harmless; nothing else to do
+    }
+  }
+
+  /**
+   * Gives an image another name ({@code docker tag}).
+   *
+   * @param image a name, {@code repo:tag} or id
+   * @param repository e.g. {@code 127.0.0.1:5000/team/tool}
+   * @param tag e.g. {@code 1.2.3}
+   * @throws ContainerRuntimeError {@link Reason#IMAGE_NOT_FOUND} when the image is missing,
+   *     {@link Reason#ENGINE_ERROR} when the engine refuses the name
+   */
+  public void tag(String image, String repository, String tag) {
+    try {
+      client.tagImageCmd(image, repository, tag).withForce().exec();
+    } catch (NotFoundException e) {
+      throw new ContainerRuntimeError(Reason.IMAGE_NOT_FOUND, "cannot tag " + image + ": not present on the engine",
+          image, List.of(), null, null, "", e);
+    } catch (RuntimeException e) {
+      throw new ContainerRuntimeError(Reason.ENGINE_ERROR, "cannot tag " + image + " as " + repository + ":" + tag
+          + ": " + Engine.rootMessage(e), image, List.of(), null, null, "", e);
     }
   }
 

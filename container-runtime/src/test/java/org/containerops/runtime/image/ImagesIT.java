@@ -49,6 +49,11 @@ class ImagesIT {
           .command("sh", "-c", "printf '{\"data\": \"%s\"}' \"$(cat /home/sandbox/greeting.txt)\"").build())
           .data().asText();
       assertEquals("hello from a build arg", greeting);
+      String alias = uniqueTag("alias");
+      images.tag(tag, alias.substring(0, alias.indexOf(':')), alias.substring(alias.indexOf(':') + 1));
+      assertEquals(id, rt.client().inspectImageCmd(alias).exec().getId());
+      images.remove(alias, false);
+      assertTrue(images.exists(tag), "removing one name keeps the other");
     } finally {
       images.remove(tag, true);
     }
@@ -68,6 +73,8 @@ class ImagesIT {
     assertEquals(Reason.IMAGE_BUILD_FAILED, e.reason());
     assertTrue(e.stderrTail().contains("step-output"), e.stderrTail());
     assertFalse(e.stderrTail().contains("pr0xy-pass"), e.stderrTail());
+    assertTrue(e.stderrTail().contains("proxy is http://bob:****@proxy:3128"), "only the password is masked: "
+        + e.stderrTail());
     assertFalse(e.getMessage().contains("pr0xy-pass"), e.getMessage());
     assertFalse(rt.images().exists(tag));
   }
