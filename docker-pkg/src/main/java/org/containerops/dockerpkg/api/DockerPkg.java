@@ -21,10 +21,16 @@ import org.containerops.dockerpkg.render.RenderedDockerfile;
 import org.containerops.dockerpkg.render.TemplateRenderer;
 import org.containerops.dockerpkg.transaction.FileTransaction;
 import org.containerops.dockerpkg.update.ChangelogUpdater;
+import org.containerops.dockerpkg.build.BuildRun;
+import org.containerops.dockerpkg.engine.ImageEngine;
+import org.containerops.dockerpkg.prune.Pruner;
+import org.containerops.dockerpkg.registry.HttpRegistryProbe;
+import org.containerops.dockerpkg.registry.RegistryProbe;
 
 /**
- * The engine-free docker-pkg: scan an image tree, order it, render its Dockerfiles, add
- * changelog updates. Immutable; each call scans afresh. Warnings go to the listener and into
+ * docker-pkg: scan an image tree, order it, render its Dockerfiles, add changelog updates
+ * (no engine needed), and build/verify/publish/prune on a container engine given as an
+ * {@link ImageEngine}. Immutable; each call scans afresh. Warnings go to the listener and into
  * the results; nothing is printed.
  *
  * <pre>{@code
@@ -151,6 +157,32 @@ public final class DockerPkg {
     UpdateResult result = updater.write(updater.plan(tree, graph, spec));
     result.updates().forEach(u -> listener.updated(u.image(), u.newVersion(), u.changelog()));
     return result;
+  }
+
+  /**
+   * Builds, verifies and (with credentials) publishes the selected images and the dependencies
+   * they need, asking the configured registry over HTTP; see {@link BuildRun}.
+   *
+   * @return one report per image; failures are reported there, not thrown
+   * @throws DockerPkgException reason SCAN or CYCLE before anything is built; ENGINE when the
+   *     engine cannot be asked for the images' states
+   */
+  public BuildResult build(BuildSpec spec, ImageEngine engine) {
+    return build(spec, engine, new HttpRegistryProbe(config));
+  }
+
+  /** {@link #build(BuildSpec, ImageEngine)} with another registry probe (tests, no registry). */
+  public BuildResult build(BuildSpec spec, ImageEngine engine, RegistryProbe probe) {
+    return new BuildRun(config, listener, engine, probe).run(spec);
+  }
+
+  /**
+   * Removes local images of the selected repositories whose tag is not the current version.
+   *
+   * @throws DockerPkgException reason SCAN or CYCLE; ENGINE when images cannot be listed
+   */
+  public PruneResult prune(PruneSpec spec, ImageEngine engine) {
+    return new Pruner(config, listener, engine).prune(spec);
   }
 
   private static List<String> undeclared(ImageTree tree, ImageDefinition image, RenderedDockerfile r) {

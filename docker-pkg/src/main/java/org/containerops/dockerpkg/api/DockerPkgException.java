@@ -27,7 +27,11 @@ public final class DockerPkgException extends RuntimeException {
     /** {@code update} could not prepare or write the changelogs (builder.py:355-389, image.py:98-169). */
     UPDATE,
     /** Writing output failed; nothing was left half-written. */
-    IO
+    IO,
+    /** The container engine refused or failed an operation (build, pull, tag, push, remove, verify). */
+    ENGINE,
+    /** The registry could not be reached or answered with an error where it was needed. */
+    REGISTRY
   }
 
   private final Reason reason;

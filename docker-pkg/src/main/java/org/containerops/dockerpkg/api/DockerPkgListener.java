@@ -25,4 +25,20 @@ public interface DockerPkgListener {
 
   /** A changelog got a new entry with {@code version}. */
   default void updated(String image, String version, Path changelog) {}
+
+  /**
+   * A build run reached a step for an image: {@code scanning}, {@code pulling X}, {@code building},
+   * {@code building artifacts}, {@code verifying}, {@code publishing}, or a run-level step when
+   * {@code image} is null.
+   */
+  default void step(String image, String message) {}
+
+  /** One line of the engine's build output for {@code image} (upstream logged it at INFO). */
+  default void buildLog(String image, String line) {}
+
+  /** An image of a build run is done (any outcome). */
+  default void imageDone(ImageReport report) {}
+
+  /** {@code prune} removed {@code ref}. */
+  default void pruned(String image, String ref) {}
 }

@@ -16,11 +16,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code docker-pkg}: the command line (upstream cli.py:58-126). Exit codes: 0 done; 1 failed
  * (one line {@code docker-pkg: …} on stderr, the trace with {@code --stacktrace}); 2 bad command
- * line. {@code build} and {@code prune} need the container engine and come later.
+ * line. {@code build} and {@code prune} need a container engine; {@code render} and {@code update} do not.
  */
 @Command(name = "docker-pkg", mixinStandardHelpOptions = true, versionProvider = DockerPkgCli.ManifestVersion.class,
-    description = "Build Docker images from Debian-style image definitions (engine-free commands).",
-    subcommands = {RenderCommand.class, UpdateCommand.class, CommandLine.HelpCommand.class})
+    description = "Build Docker images from Debian-style image definitions.",
+    subcommands = {BuildCommand.class, PruneCommand.class, RenderCommand.class, UpdateCommand.class,
+        CommandLine.HelpCommand.class})
 public final class DockerPkgCli implements Callable<Integer> {
   private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
@@ -52,7 +53,7 @@ public final class DockerPkgCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing required subcommand: render or update");
+    throw new ParameterException(spec.commandLine(), "Missing required subcommand: build, prune, render or update");
   }
 
   static boolean matched(ParseResult parsed, String option) {

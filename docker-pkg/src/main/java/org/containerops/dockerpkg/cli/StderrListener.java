@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import org.containerops.dockerpkg.api.DockerPkgListener;
 
 /** Prints warnings to stderr as {@code docker-pkg: warning: [image: ]message}; thread-safe. */
-final class StderrListener implements DockerPkgListener {
+class StderrListener implements DockerPkgListener {
   private final PrintWriter err;
 
   StderrListener(PrintWriter err) {
@@ -12,8 +12,10 @@ final class StderrListener implements DockerPkgListener {
   }
 
   @Override
-  public synchronized void warning(String image, String message) {
-    err.println("docker-pkg: warning: " + (image == null ? "" : image + ": ") + message);
-    err.flush();
+  public void warning(String image, String message) {
+    synchronized (err) {
+      err.println("docker-pkg: warning: " + (image == null ? "" : image + ": ") + message);
+      err.flush();
+    }
   }
 }

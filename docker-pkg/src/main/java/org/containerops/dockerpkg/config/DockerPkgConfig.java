@@ -23,7 +23,7 @@ public record DockerPkgConfig(Map<String, Object> values) {
 
   /** Keys whose value must be a string (or null where upstream's default is None). */
   private static final List<String> STRING_KEYS = List.of("registry", "namespace", "apt_options",
-      "fallback_author", "fallback_email", "distribution", "update_id", "verify_command");
+      "fallback_author", "fallback_email", "distribution", "update_id", "verify_command", "network_mode");
   private static final List<String> NULLABLE_STRING_KEYS = List.of("username", "password",
       "http_proxy", "apt_only_proxy", "ca_bundle", "container_limits", "driver");
 
@@ -45,6 +45,12 @@ public record DockerPkgConfig(Map<String, Object> values) {
     Object workers = values.get("scan_workers");
     if (workers != null && !(workers instanceof Integer && (Integer) workers >= 1)) {
       throw new IllegalArgumentException("scan_workers: want an integer >= 1, got " + describe(workers));
+    }
+    for (String key : List.of("build_workers", "registry_timeout")) {
+      Object n = values.get(key);
+      if (n != null && !(n instanceof Integer && (Integer) n >= 1)) {
+        throw new IllegalArgumentException(key + ": want an integer >= 1, got " + describe(n));
+      }
     }
     Object numeric = values.get("force_numeric_user");
     if (numeric != null && !(numeric instanceof Boolean)) {
@@ -118,6 +124,21 @@ public record DockerPkgConfig(Map<String, Object> values) {
   /** @return verification arguments with {@code {path}} and {@code {image}} placeholders */
   @SuppressWarnings("unchecked")
   public List<String> verifyArgs() { return (List<String>) values.getOrDefault("verify_args", List.of()); }
+
+  /**
+   * @return network mode of build and verification containers (ours, not upstream's: docker-py
+   *     used the engine default), {@code default} (the engine's bridge) unless set; {@code host}
+   *     lets apt reach a mirror that only the host can
+   */
+  public String networkMode() { return string("network_mode", "default"); }
+
+  /** @return how many images build at the same time (ours), 2 unless {@code build_workers} is set */
+  public int buildWorkers() { return (Integer) values.getOrDefault("build_workers", 2); }
+
+  /** @return timeout of each registry request, from {@code registry_timeout} seconds (ours), 10 s by default */
+  public java.time.Duration registryTimeout() {
+    return java.time.Duration.ofSeconds((Integer) values.getOrDefault("registry_timeout", 10));
+  }
 
   /** @return {@code seed_image}: since upstream 4.0.0 only a template variable */
   public Optional<String> seedImage() {

@@ -97,7 +97,7 @@ public final class ImageScanner {
    * @throws DockerPkgException reason SCAN naming the malformed changelog or control file
    */
   public static ImageDefinition read(Path dir) {
-    ChangelogEntry latest = Changelog.read(dir.resolve("changelog")).latest();
+    ChangelogEntry latest = Changelog.readLatest(dir.resolve("changelog"));
     Path control = dir.resolve("control");
     List<String> depends = Files.exists(control) ? ControlFile.dependencies(control) : List.of();
     return new ImageDefinition(dir, latest.packageName(), latest.version(), depends,

@@ -43,4 +43,16 @@ public record ImageTree(Path root, List<ImageDefinition> images) {
     known.addAll(config.baseImages());
     return known;
   }
+
+  /**
+   * The tree with {@code suffix} appended to every tag (upstream's nightly/snapshot switch,
+   * image.py:92-95), so {@code image_tag} returns suffixed labels too.
+   */
+  public ImageTree withTagSuffix(String suffix) {
+    if (suffix.isEmpty()) {
+      return this;
+    }
+    return new ImageTree(root, images.stream().map(i -> new ImageDefinition(i.dir(), i.name(), i.version() + suffix,
+        i.depends(), i.hasTest())).toList());
+  }
 }

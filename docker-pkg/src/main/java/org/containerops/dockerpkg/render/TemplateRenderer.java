@@ -38,6 +38,8 @@ public final class TemplateRenderer {
   private static final Logger LOG = LoggerFactory.getLogger(TemplateRenderer.class);
   /** Name of the template file in an image directory. */
   public static final String TEMPLATE = "Dockerfile.template";
+  /** Name of the optional build-stage template whose image produces {@code /build} artifacts. */
+  public static final String BUILD_TEMPLATE = "Dockerfile.build.template";
 
   private final DockerPkgConfig config;
   private final List<String> knownImages;
@@ -74,8 +76,18 @@ public final class TemplateRenderer {
    * @throws DockerPkgException reason RENDER naming the template and line for an unreadable
    *     template, a syntax error, an undefined variable or attribute, or a failing filter
    */
-  public synchronized RenderedDockerfile render(String image, Path imageDir) {
-    Path template = imageDir.resolve(TEMPLATE);
+  public RenderedDockerfile render(String image, Path imageDir) {
+    return render(image, imageDir, TEMPLATE);
+  }
+
+  /**
+   * Renders another template of the image directory, e.g. {@value #BUILD_TEMPLATE} (the legacy
+   * build-stage image, upstream ≤ 2.x image.py:288-301), with the same context and filters.
+   *
+   * @throws DockerPkgException reason RENDER as {@link #render(String, Path)}
+   */
+  public synchronized RenderedDockerfile render(String image, Path imageDir, String templateName) {
+    Path template = imageDir.resolve(templateName);
     String source;
     try {
       source = Files.readString(template, StandardCharsets.UTF_8);

@@ -96,7 +96,8 @@ class DockerPkgCliTest {
     assertEquals(2, run("update", "only-name"));
     assertEquals(2, run("update", "x", tmp.toString(), "-c", config(), "--version", "not a version"));
     assertEquals(2, run("--debug", "--info", "update", "x", tmp.toString()));
-    assertEquals(2, run("build", tmp.toString()), "build needs the engine and does not exist yet");
+    assertEquals(2, run("build"), "build needs DIRECTORY");
+    assertEquals(2, run("prune", tmp.toString(), "--select"), "--select needs GLOB");
   }
 
   @Test

@@ -1,0 +1,5 @@
+#!/bin/bash
+set -eu
+greet | grep -q 'greetings from the build stage'
+test ! -e /build
+echo "verified $1"
