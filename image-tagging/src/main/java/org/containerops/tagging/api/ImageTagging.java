@@ -1,0 +1,330 @@
+package org.containerops.tagging.api;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.containerops.runtime.ContainerRuntime;
+import org.containerops.tagging.git.GitInfo;
+import org.containerops.tagging.hierarchy.ImageHierarchy;
+import org.containerops.tagging.manifest.BuildInfo;
+import org.containerops.tagging.manifest.ImageSize;
+import org.containerops.tagging.manifest.Manifest;
+import org.containerops.tagging.merge.MergedTags;
+import org.containerops.tagging.merge.TagMerger;
+import org.containerops.tagging.output.AtomicWrite;
+import org.containerops.tagging.output.OutputFormats;
+import org.containerops.tagging.platform.Platform;
+import org.containerops.tagging.registry.ImageReference;
+import org.containerops.tagging.registry.RegistryClient;
+import org.containerops.tagging.runner.CommandRunner;
+import org.containerops.tagging.runner.ImageRunner;
+import org.containerops.tagging.runner.OrderedTasks;
+import org.containerops.tagging.tagger.TagInput;
+import org.containerops.tagging.tagger.Tagger;
+
+/**
+ * docker-stacks' {@code tagging/} apps as a library. One container per image and call runs every tagger
+ * and manifest ({@link ImageRunner}). Clock, git commit, platform and hierarchy are injected (defaults:
+ * system UTC clock, the repository at the working directory, the host platform, upstream's Jupyter
+ * tree), so output is reproducible. The build timestamp is taken once, when this object is built, and
+ * shared by manifest and history line (upstream: at module import). Closing it closes the runtime when it
+ * connected one itself.
+ */
+public final class ImageTagging implements AutoCloseable {
+  /** Default number of commands run at once in one container. */
+  public static final int DEFAULT_PARALLELISM = 4;
+  private final Supplier<ContainerRuntime> runtimeSupplier;
+  private final boolean ownsRuntime;
+  private ContainerRuntime runtime;
+  private final Clock clock;
+  private final Supplier<GitInfo> gitSupplier;
+  private GitInfo git;
+  private final Platform platform;
+  private final ImageHierarchy hierarchy;
+  private final TaggingListener listener;
+  private final RegistryClient registry;
+  private final Duration commandTimeout;
+  private final int parallelism;
+  private final String buildTimestamp;
+
+  private ImageTagging(Builder b) {
+    this.ownsRuntime = b.runtime == null;
+    this.runtime = b.runtime;
+    this.runtimeSupplier = ContainerRuntime::connect;
+    this.clock = b.clock;
+    this.gitSupplier = b.git != null ? () -> b.git : () -> GitInfo.discover(b.repoDir);
+    this.platform = b.platform;
+    this.hierarchy = b.hierarchy;
+    this.listener = b.listener;
+    this.registry = new RegistryClient(b.plainHttp);
+    this.commandTimeout = b.commandTimeout;
+    this.parallelism = b.parallelism;
+    this.buildTimestamp = BuildInfo.timestamp(clock.instant());
+  }
+
+  /** A builder with the defaults described on the class. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The build timestamp of this instance, e.g. {@code 2026-11-22T02:14:12Z}. */
+  public String buildTimestamp() {
+    return buildTimestamp;
+  }
+
+  /** The platform tags and file names use. */
+  public Platform platform() {
+    return platform;
+  }
+
+  /**
+   * The tag values of {@code image}'s taggers (hierarchy order, no prefix), computed in one container.
+   *
+   * @throws TaggingException naming the failing tagger, the image and the command
+   */
+  public List<String> tagValues(TargetImage target) {
+    List<Tagger> taggers = hierarchy.taggers(target.image());
+    try (ImageRunner c = start(target)) {
+      return values(taggers, c);
+    }
+  }
+
+  /** Upstream {@code write_tags_file}: tags file {@code {platform}-{variant}-{image}.txt}, no trailing newline. */
+  public WriteTagsResult writeTagsFile(WriteTagsSpec spec) {
+    TargetImage t = spec.target();
+    List<Tagger> taggers = hierarchy.taggers(t.image());
+    List<String> values;
+    try (ImageRunner c = start(t)) {
+      values = values(taggers, c);
+    }
+    List<String> tags = OutputFormats.tags(t.fullImage(), platform.tagPrefix(t.variant()), values);
+    Path file = spec.tagsDir().resolve(OutputFormats.tagsFileName(platform, t.variant(), t.image()));
+    AtomicWrite.text(file, OutputFormats.tagsFile(tags));
+    listener.fileWritten(file);
+    return new WriteTagsResult(file, tags);
+  }
+
+  /**
+   * Upstream {@code write_manifest}: history line and manifest, from one container (taggers re-run for the
+   * history line). Both files are written only when everything succeeded.
+   */
+  public WriteManifestResult writeManifest(WriteManifestSpec spec) {
+    TargetImage t = spec.target();
+    GitInfo g = git();
+    List<Tagger> taggers = hierarchy.taggers(t.image());
+    List<Manifest> manifests = hierarchy.manifests(t.image());
+    String base = OutputFormats.buildFileBase(platform, t.variant(), t.image(), g);
+    String line;
+    List<String> pieces;
+    try (ImageRunner c = start(t)) {
+      line = OutputFormats.historyLine(buildTimestamp, t.fullImage(), platform.tagPrefix(t.variant()),
+          values(taggers, c), spec.repository(), t.image(), g, base);
+      List<Supplier<String>> tasks = new ArrayList<>();
+      for (Manifest m : manifests) {
+        tasks.add(() -> {
+          try {
+            String text = m.piece(c).text();
+            listener.manifestComputed(m.name());
+            return text;
+          } catch (TaggingException e) {
+            throw e.inStep(m.name());
+          }
+        });
+      }
+      pieces = OrderedTasks.run(tasks, parallelism);
+    }
+    BuildInfo info = new BuildInfo(t.registry(), t.owner(), t.image(), spec.repository(), buildTimestamp,
+        imageSize(t), g);
+    String manifest = OutputFormats.manifestDocument(t.image(), g, info.piece().text(), pieces);
+    Path lineFile = spec.histLinesDir().resolve(base + ".txt");
+    Path manifestFile = spec.manifestsDir().resolve(base + ".md");
+    AtomicWrite.text(lineFile, line);
+    listener.fileWritten(lineFile);
+    AtomicWrite.text(manifestFile, manifest);
+    listener.fileWritten(manifestFile);
+    return new WriteManifestResult(lineFile, manifestFile, line, manifest);
+  }
+
+  /** Upstream {@code apply_tags}: {@code docker tag registry/owner/image TAG} for every line of the tags file. */
+  public ApplyTagsResult applyTags(ApplyTagsSpec spec) {
+    TargetImage t = spec.target();
+    Path file = spec.tagsDir().resolve(OutputFormats.tagsFileName(spec.platform(), t.variant(), t.image()));
+    List<String> tags = MergedTags.lines(file);
+    String source = t.localLatest();
+    for (String tag : tags) {
+      ImageReference ref = ImageReference.parse(tag);
+      try {
+        runtime().client().tagImageCmd(source, MergedTags.imagePart(tag), ref.tag()).exec();
+      } catch (NotFoundException e) {
+        throw new TaggingException(TaggingException.Reason.IMAGE_NOT_FOUND, "cannot tag " + tag + ": image "
+            + source + " is not present", null, source, null, null, null, e);
+      } catch (RuntimeException e) {
+        throw new TaggingException(TaggingException.Reason.ENGINE_ERROR, "cannot tag " + tag + ": " + e.getMessage(),
+            null, source, null, null, null, e);
+      }
+      listener.tagApplied(source, tag);
+    }
+    return new ApplyTagsResult(tags);
+  }
+
+  /** Upstream {@code merge_tags}, through the registry API; see {@link TagMerger#merge}. */
+  public MergeTagsResult mergeTags(MergeTagsSpec spec) {
+    return new TagMerger(registry, listener).merge(spec, spec.push() ? null : git());
+  }
+
+  /** Upstream {@code calculate_image_ref}; see {@link TagMerger#imageRef}. */
+  public Optional<String> imageRef(MergeTagsSpec spec) {
+    return new TagMerger(registry, listener).imageRef(spec);
+  }
+
+  private List<String> values(List<Tagger> taggers, CommandRunner c) {
+    TagInput in = new TagInput(c, git(), clock);
+    List<Supplier<String>> tasks = new ArrayList<>();
+    for (Tagger tagger : taggers) {
+      tasks.add(() -> {
+        try {
+          String v = tagger.value(in);
+          listener.tagComputed(tagger.name(), v);
+          return v;
+        } catch (TaggingException e) {
+          throw e.inStep(tagger.name());
+        }
+      });
+    }
+    return OrderedTasks.run(tasks, parallelism);
+  }
+
+  private ImageRunner start(TargetImage t) {
+    ImageRunner r = ImageRunner.start(runtime(), t.fullImage(), commandTimeout);
+    listener.containerStarted(t.fullImage(), r.containerId());
+    return r;
+  }
+
+  private String imageSize(TargetImage t) {
+    try {
+      Long size = runtime().client().inspectImageCmd(t.localLatest()).exec().getSize();
+      return size == null ? "" : ImageSize.human(size);
+    } catch (NotFoundException e) {
+      return ""; // upstream: `docker images` prints nothing
+    }
+  }
+
+  private synchronized GitInfo git() {
+    if (git == null) {
+      git = gitSupplier.get();
+    }
+    return git;
+  }
+
+  private synchronized ContainerRuntime runtime() {
+    if (runtime == null) {
+      runtime = runtimeSupplier.get();
+    }
+    return runtime;
+  }
+
+  /** Closes the runtime when this instance connected it; idempotent. */
+  @Override
+  public synchronized void close() {
+    if (ownsRuntime && runtime != null) {
+      runtime.close();
+      runtime = null;
+    }
+  }
+
+  /** Builds an {@link ImageTagging}. */
+  public static final class Builder {
+    private ContainerRuntime runtime;
+    private Clock clock = Clock.systemUTC();
+    private GitInfo git;
+    private Path repoDir = Path.of("");
+    private Platform platform = Platform.host();
+    private ImageHierarchy hierarchy;
+    private TaggingListener listener = TaggingListener.NONE;
+    private boolean plainHttp;
+    private Duration commandTimeout = ImageRunner.DEFAULT_COMMAND_TIMEOUT;
+    private int parallelism = DEFAULT_PARALLELISM;
+
+    private Builder() {}
+
+    /**
+     * How many commands run at once in the image's one container (default {@value #DEFAULT_PARALLELISM});
+     * results keep hierarchy order either way. 1 is upstream's one-after-the-other.
+     */
+    public Builder parallelism(int n) {
+      if (n < 1 || n > 64) {
+        throw new IllegalArgumentException("parallelism: want 1..64, got " + n);
+      }
+      parallelism = n;
+      return this;
+    }
+
+    /** Use this runtime (not closed by {@link ImageTagging#close()}); default: connect when first needed. */
+    public Builder runtime(ContainerRuntime r) {
+      runtime = Objects.requireNonNull(r);
+      return this;
+    }
+
+    /** The clock for the date tag and build timestamp. */
+    public Builder clock(Clock c) {
+      clock = Objects.requireNonNull(c);
+      return this;
+    }
+
+    /** A fixed commit instead of reading a repository. */
+    public Builder git(GitInfo g) {
+      git = Objects.requireNonNull(g);
+      return this;
+    }
+
+    /** Read the commit from the repository at or above {@code dir} (default: working directory). */
+    public Builder repoDir(Path dir) {
+      repoDir = Objects.requireNonNull(dir);
+      return this;
+    }
+
+    /** The platform for prefixes and file names (default: host, {@code amd64} named {@code x86_64}). */
+    public Builder platform(Platform p) {
+      platform = Objects.requireNonNull(p);
+      return this;
+    }
+
+    /** The image tree (default: {@link ImageHierarchy#jupyter()}). */
+    public Builder hierarchy(ImageHierarchy h) {
+      hierarchy = Objects.requireNonNull(h);
+      return this;
+    }
+
+    /** Progress listener. */
+    public Builder listener(TaggingListener l) {
+      listener = Objects.requireNonNull(l);
+      return this;
+    }
+
+    /** Talk plain HTTP to every registry (loopback registries always are). */
+    public Builder plainHttp(boolean v) {
+      plainHttp = v;
+      return this;
+    }
+
+    /** Wall-time limit of one command in the image. */
+    public Builder commandTimeout(Duration d) {
+      commandTimeout = Objects.requireNonNull(d);
+      return this;
+    }
+
+    /** The instance; takes the build timestamp now. */
+    public ImageTagging build() {
+      if (hierarchy == null) {
+        hierarchy = ImageHierarchy.jupyter();
+      }
+      return new ImageTagging(this);
+    }
+  }
+}

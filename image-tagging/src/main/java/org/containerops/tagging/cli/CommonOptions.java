@@ -1,0 +1,86 @@
+package org.containerops.tagging.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.containerops.tagging.api.ImageTagging;
+import org.containerops.tagging.api.TaggingListener;
+import org.containerops.tagging.hierarchy.ImageHierarchy;
+import org.containerops.tagging.platform.Platform;
+import picocli.CommandLine.Option;
+
+/** Options every subcommand has (beyond upstream's): hierarchy file, git directory, diagnostics. */
+final class CommonOptions {
+  @Option(names = "--hierarchy", paramLabel = "FILE",
+      description = "Image tree YAML (images: {name: {parent, taggers, manifests}}); default: jupyter/docker-stacks' 11 images.")
+  Path hierarchy;
+
+  @Option(names = "--git-dir", paramLabel = "DIR", defaultValue = ".",
+      description = "Read the commit from the git repository at or above DIR (default: the working directory).")
+  Path gitDir;
+
+  @Option(names = "--plain-http", description = "Talk plain HTTP to registries (loopback registries always are).")
+  boolean plainHttp;
+
+  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
+      description = "Commands run at once in the image's one container (1 = upstream's sequential order; output is the same).")
+  int parallelism;
+
+  @Option(names = "--stacktrace", description = "Print the stack trace of a failure.")
+  boolean stacktrace;
+
+  @Option(names = {"-v", "--verbose"}, description = "Report progress on stderr.")
+  boolean verbose;
+
+  ImageTagging.Builder builder(PrintWriter err, Platform platform) {
+    ImageTagging.Builder b = ImageTagging.builder().repoDir(gitDir).plainHttp(plainHttp).parallelism(parallelism).listener(listener(err));
+    if (hierarchy != null) {
+      b.hierarchy(ImageHierarchy.load(hierarchy));
+    }
+    if (platform != null) {
+      b.platform(platform);
+    }
+    return b;
+  }
+
+  private TaggingListener listener(PrintWriter err) {
+    boolean v = verbose;
+    return new TaggingListener() {
+      @Override
+      public synchronized void tagComputed(String tagger, String value) {
+        if (v) {
+          err.println("tag " + tagger + ": " + value);
+        }
+      }
+
+      @Override
+      public synchronized void manifestComputed(String manifest) {
+        if (v) {
+          err.println("manifest " + manifest + " computed");
+        }
+      }
+
+      @Override
+      public synchronized void fileWritten(Path file) {
+        err.println("wrote " + file);
+      }
+
+      @Override
+      public synchronized void tagApplied(String source, String tag) {
+        if (v) {
+          err.println("tagged " + source + " as " + tag);
+        }
+      }
+
+      @Override
+      public synchronized void merged(String tag, List<String> platformTags, boolean pushed) {
+        err.println((pushed ? "merged " : "would merge (dry run) ") + tag + " <- " + String.join(" ", platformTags));
+      }
+
+      @Override
+      public synchronized void warning(String message) {
+        err.println("warning: " + message);
+      }
+    };
+  }
+}

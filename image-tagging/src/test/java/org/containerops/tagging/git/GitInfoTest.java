@@ -1,0 +1,36 @@
+package org.containerops.tagging.git;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.containerops.tagging.api.TaggingException;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GitInfoTest {
+  @Test
+  void readsHeadFromASubdirectoryWithTheMultiLineMessageStripped(@TempDir Path dir) throws Exception {
+    RevCommit c;
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      Files.writeString(dir.resolve("f"), "x");
+      git.add().addFilepattern("f").call();
+      c = git.commit().setSign(false).setAuthor("t", "t@example.org").setCommitter("t", "t@example.org")
+          .setMessage("Subject line\n\nBody one\nBody two\n\n").call();
+    }
+    Path sub = Files.createDirectories(dir.resolve("images/base"));
+    GitInfo info = GitInfo.discover(sub);
+    assertEquals(c.name(), info.commitHash());
+    assertEquals(c.name().substring(0, 12), info.commitHashTag());
+    assertEquals("Subject line\n\nBody one\nBody two", info.commitMessage());
+  }
+
+  @Test
+  void noRepositoryIsAGitError(@TempDir Path dir) {
+    TaggingException e = assertThrows(TaggingException.class, () -> GitInfo.discover(dir.resolve("nowhere")));
+    assertEquals(TaggingException.Reason.GIT, e.reason());
+  }
+}
