@@ -1,0 +1,26 @@
+package org.containerops.feedstock.inside;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.containerops.feedstock.recipe.FeedstockNamesParser;
+import org.containerops.feedstock.recipe.ParsedNames;
+
+/**
+ * The container side of {@code parse-package-and-feedstock-names} ({@code __main__.py:271-303}), native:
+ * no conda-build; the one {@code *-feedstock} dir in the mount is read in place.
+ */
+public final class InsideParseNames {
+  private InsideParseNames() {}
+
+  /** @return {@code {"feedstock_name": str, "package_names": set, "subdirs": set}} (sets as upstream encodes them) */
+  public static Map<String, Object> run(Path opsDir) throws IOException {
+    ParsedNames n = FeedstockNamesParser.parse(OpsDir.oneFeedstock(opsDir));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("feedstock_name", n.feedstockName());
+    data.put("package_names", n.packageNames());
+    data.put("subdirs", n.subdirs());
+    return data;
+  }
+}
