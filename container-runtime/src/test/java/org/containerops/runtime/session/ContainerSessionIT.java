@@ -30,7 +30,7 @@ class ContainerSessionIT {
       assertEquals(0, who.exitCode());
       assertEquals("sandbox\n", who.stdoutText());
 
-      ExecResult both = s.exec(List.of("sh", "-c", "echo out; echo err >&2; sleep 0.1; echo out2; exit 4"), T);
+      ExecResult both = s.exec(List.of("sh", "-c", "echo out; sleep 0.3; echo err >&2; sleep 0.3; echo out2; exit 4"), T);
       assertEquals(4, both.exitCode());
       assertEquals("out\nout2\n", both.stdoutText());
       assertEquals("err\n", both.stderrText());
