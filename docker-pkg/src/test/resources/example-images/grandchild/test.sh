@@ -1,6 +1,5 @@
 #!/bin/bash
-# Runs inside a container of the image under test; $1 is its full label.
+# Runs on the host, as upstream docker-pkg runs test.sh; $1 is the full label of the image under test.
 set -eu
-test "$(hello)" = "Hello, world!"
-grep -q '^grandchild of 1.0$' /etc/dp-grandchild
+docker run --rm "$1" sh -c 'test "$(hello)" = "Hello, world!" && grep -q "^grandchild of 1.0$" /etc/dp-grandchild'
 echo "verified $1"

@@ -3,6 +3,7 @@ package org.containerops.dockerpkg.build;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Optional;
 import org.containerops.dockerpkg.api.DockerPkgException;
 import org.containerops.dockerpkg.api.DockerPkgException.Reason;
@@ -10,7 +11,6 @@ import org.containerops.dockerpkg.api.DockerPkgListener;
 import org.containerops.dockerpkg.config.DockerPkgConfig;
 import org.containerops.dockerpkg.engine.ImageEngine;
 import org.containerops.dockerpkg.engine.ImageEngine.BuildRequest;
-import org.containerops.dockerpkg.engine.ImageEngine.CommandResult;
 import org.containerops.dockerpkg.engine.ImageEngine.Credentials;
 import org.containerops.dockerpkg.image.ImageDefinition;
 import org.containerops.dockerpkg.image.ImageLabel;
@@ -97,35 +97,48 @@ final class ImagePipeline {
   }
 
   /**
-   * Verifies the image; a failed verification removes the image again so that the next run
-   * rebuilds it (upstream left it, and the next run took it as built).
+   * Verifies the image (see {@link Verification}); a failed verification, a verification command
+   * that is not found included, removes the image again so that the next run rebuilds it
+   * (upstream left it, and the next run took it as built).
    *
    * @return a note when there was nothing to verify, else empty
    */
   String verify(ImageDefinition image, ImageLabel label) {
     Verification.Plan plan;
     try {
-      plan = verification.plan(image.dir(), label.full());
+      plan = verification.plan(image.dir(), image.name(), label.full());
     } catch (IllegalArgumentException e) {
       throw new DockerPkgException(Reason.CONFIG, null, "verify_args: " + e.getMessage(), e);
+    } catch (DockerPkgException e) {
+      removeUnverified(image, label);
+      throw e;
     }
     if (plan.argv().isEmpty()) {
       return plan.skipReason();
     }
-    listener.step(image.name(), "verifying " + label.full());
-    CommandResult r = verification.run(engine, image.dir(), label.full(), plan.argv().get());
-    r.output().lines().forEach(l -> listener.buildLog(image.name(), l));
+    listener.step(image.name(), "verifying " + label.full() + (verification.inContainer() ? " in a container" : ""));
+    HostVerifier.Outcome r = verification.run(engine, image.dir(), label.full(), plan,
+        line -> listener.buildLog(image.name(), line));
     if (r.exitCode() != 0) {
-      try {
-        engine.remove(label.full(), false);
-      } catch (DockerPkgException e) {
-        listener.warning(image.name(), "cannot remove the unverified image: " + e.getMessage());
-      }
-      String last = r.output().strip().lines().reduce((a, b) -> b).orElse("");
-      throw new DockerPkgException(Reason.ENGINE, image.dir(), "verification failed (exit " + r.exitCode() + ")"
+      removeUnverified(image, label);
+      String last = r.tail().stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("").strip();
+      String how = r.timedOut() ? "timed out after " + describe(verification.timeout()) : "exit " + r.exitCode();
+      throw new DockerPkgException(Reason.ENGINE, image.dir(), "verification failed (" + how + ")"
           + (last.isEmpty() ? "" : ": " + last));
     }
     return "";
+  }
+
+  private static String describe(Duration d) {
+    return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+  }
+
+  private void removeUnverified(ImageDefinition image, ImageLabel label) {
+    try {
+      engine.remove(label.full(), false);
+    } catch (DockerPkgException e) {
+      listener.warning(image.name(), "cannot remove the unverified image: " + e.getMessage());
+    }
   }
 
   /** Tags {@code latest} and pushes the version and {@code latest} (upstream drivers.py:168-179,210-211). */

@@ -52,9 +52,11 @@ public record DockerPkgConfig(Map<String, Object> values) {
         throw new IllegalArgumentException(key + ": want an integer >= 1, got " + describe(n));
       }
     }
-    Object numeric = values.get("force_numeric_user");
-    if (numeric != null && !(numeric instanceof Boolean)) {
-      throw new IllegalArgumentException("force_numeric_user: want true or false, got " + describe(numeric));
+    for (String key : List.of("force_numeric_user", "verify_in_container")) {
+      Object flag = values.get(key);
+      if (flag != null && !(flag instanceof Boolean)) {
+        throw new IllegalArgumentException(key + ": want true or false, got " + describe(flag));
+      }
     }
     checkStringList(values, "base_images");
     checkStringList(values, "verify_args");
@@ -124,6 +126,12 @@ public record DockerPkgConfig(Map<String, Object> values) {
   /** @return verification arguments with {@code {path}} and {@code {image}} placeholders */
   @SuppressWarnings("unchecked")
   public List<String> verifyArgs() { return (List<String>) values.getOrDefault("verify_args", List.of()); }
+
+  /**
+   * @return whether verification runs inside a locked-down container of the image instead of on
+   *     the host ({@code verify_in_container}, ours; false unless set: upstream runs it on the host)
+   */
+  public boolean verifyInContainer() { return Boolean.TRUE.equals(values.get("verify_in_container")); }
 
   /**
    * @return network mode of build and verification containers (ours, not upstream's: docker-py

@@ -161,20 +161,61 @@ class BuildRunTest {
   }
 
   @Test
-  void verificationSkipsWithoutTestShAndRunsTestShInTheImage() throws IOException {
+  void verificationSkipsWithoutTestShAndRunsTestShOnTheHostWithTheLabel() throws IOException {
     TestImages.image(dir.resolve("a"), "a", "1.0", "FROM base\n", List.of());
     TestImages.image(dir.resolve("t"), "t", "1.0", "FROM base\n", List.of());
+    Path test = dir.resolve("t/test.sh");
+    Files.writeString(test, "#!/bin/sh\necho \"checking $1\"\n[ \"$1\" = t:1.0 ] || exit 1\n");
+    test.toFile().setExecutable(true);
+    List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+    DockerPkgListener listener = new DockerPkgListener() {
+      @Override
+      public void buildLog(String image, String line) {
+        log.add(image + ": " + line);
+      }
+    };
+    BuildResult r = new BuildRun(config(), listener, engine, RegistryProbe.NONE)
+        .run(new BuildSpec(dir, Optional.empty(), "", false, true));
+    assertTrue(r.ok(), r.toString());
+    assertTrue(r.images().stream().filter(i -> i.name().equals("a")).findFirst().get().detail()
+        .equals("Could not find path " + dir.toAbsolutePath().resolve("a/test.sh") + ", skipping verification"), r.toString());
+    assertTrue(log.contains("t: checking t:1.0"), log.toString());
+    assertEquals(List.of(), engine.callsStartingWith("verify"), "not run in a container");
+
+    Files.writeString(test, "#!/bin/sh\necho 'some output'\necho 'failed on purpose' >&2\nexit 3\n");
+    engine.images.clear();
+    BuildResult failed = run(config(), new BuildSpec(dir, Optional.empty(), "", false, true), RegistryProbe.NONE);
+    assertEquals(Outcome.FAILED, outcomes(failed).get("t"));
+    assertEquals("verification failed (exit 3): failed on purpose",
+        failed.images().stream().filter(i -> i.name().equals("t")).findFirst().get().detail());
+    assertFalse(engine.images.contains("t:1.0"), "the unverified image is removed");
+  }
+
+  @Test
+  void verifyInContainerRunsTestShInTheImageWithTheDirectoryMounted() throws IOException {
+    TestImages.image(dir.resolve("t"), "t", "1.0", "FROM base\n", List.of());
     Files.writeString(dir.resolve("t/test.sh"), "exit 0\n");
-    BuildResult r = run(config(), new BuildSpec(dir, Optional.empty(), "", false, true), RegistryProbe.NONE);
-    assertTrue(r.images().get(0).detail().contains("skipping verification"), r.toString());
+    Map<String, Object> m = new HashMap<>(ConfigLoader.DEFAULTS);
+    m.put("verify_in_container", true);
+    BuildResult r = run(new DockerPkgConfig(m), new BuildSpec(dir, Optional.empty(), "", false, true), RegistryProbe.NONE);
+    assertTrue(r.ok(), r.toString());
     assertEquals(List.of("verify t:1.0 [/bin/bash, -c, /docker-pkg/image/test.sh t:1.0] env=[]"), engine.callsStartingWith("verify"));
 
     engine.verifyExit = 1;
     engine.images.clear();
-    BuildResult failed = run(config(), new BuildSpec(dir, Optional.empty(), "", false, true), RegistryProbe.NONE);
-    assertEquals(Outcome.FAILED, outcomes(failed).get("t"));
-    assertEquals("verification failed (exit 1): failed on purpose",
-        failed.images().stream().filter(i -> i.name().equals("t")).findFirst().get().detail());
+    BuildResult failed = run(new DockerPkgConfig(m), new BuildSpec(dir, Optional.empty(), "", false, true), RegistryProbe.NONE);
+    assertEquals("verification failed (exit 1): failed on purpose", failed.images().get(0).detail());
+    assertFalse(engine.images.contains("t:1.0"), "the unverified image is removed");
+  }
+
+  @Test
+  void aVerifyCommandMissingOnTheHostFailsTheImageAsUpstream() throws IOException {
+    TestImages.image(dir.resolve("t"), "t", "1.0", "FROM base\n", List.of());
+    Files.writeString(dir.resolve("t/test.sh"), "exit 0\n");
+    BuildResult r = run(config("verify_command", "/nonexistent/verifier"), new BuildSpec(dir, Optional.empty(), "", false, true),
+        RegistryProbe.NONE);
+    assertEquals(Outcome.FAILED, outcomes(r).get("t"));
+    assertEquals("verification: Could not verify image t: /nonexistent/verifier not found", r.images().get(0).detail());
     assertFalse(engine.images.contains("t:1.0"), "the unverified image is removed");
   }
 

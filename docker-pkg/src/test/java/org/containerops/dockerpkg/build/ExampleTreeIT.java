@@ -42,8 +42,9 @@ import picocli.CommandLine;
 
 /**
  * The example tree (src/test/resources/example-images) on the real engine and a real registry
- * with htpasswd auth: build, verify, publish, prune, update + rebuild of exactly the changed
- * chain; failures of test.sh and of the artifact stage. Each test uses its own namespace and
+ * with htpasswd auth: build, verify (the tree's test.sh scripts run on the host and
+ * {@code docker run --rm "$1" …} the image, as upstream's), publish, prune, update + rebuild of
+ * exactly the changed chain; failures of test.sh and of the artifact stage. Each test uses its own namespace and
  * removes every image of it afterwards.
  */
 @ExtendWith(EngineExtension.class)
@@ -130,7 +131,8 @@ class ExampleTreeIT {
   @Test
   void aFailingTestOrArtifactStageFailsThatImageAndItsDependentsOnly() throws IOException {
     writeConfig("");
-    Files.writeString(work.resolve("images/child/test.sh"), "#!/bin/sh\necho 'child is broken' >&2\nexit 1\n");
+    Files.writeString(work.resolve("images/child/test.sh"),
+        "#!/bin/sh\ndocker run --rm \"$1\" sh -c \"echo 'child is broken' >&2; exit 1\"\n");
     work.resolve("images/child/test.sh").toFile().setExecutable(true);
     Path stage = work.resolve("images/artifact/Dockerfile.build.template");
     Files.writeString(stage, "FROM containerops/debian:bookworm\nRUN echo 'stage fails' && false\n");

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Publishing and verification against the real engine and registry (upstream tests/test_drivers.py,
  * test_images.py verify cases, test_builder.py publish cases): wrong credentials are detected in the
  * push, an offline registry is only a warning when nothing needs it, verification runs the
- * configured command in the image with only the proxy variables added.
+ * configured command on the host with only PATH and the proxy variables (as upstream), or with
+ * {@code verify_in_container: true} in the image with only the proxy variables added.
  */
 @ExtendWith(EngineExtension.class)
 class PublishAndVerifyIT {
@@ -96,25 +97,52 @@ class PublishAndVerifyIT {
   }
 
   @Test
-  void verificationRunsTheConfiguredCommandInTheImageWithOnlyProxyVariablesAdded() throws IOException {
-    Files.writeString(work.resolve("images/one/test.sh"), "#!/bin/sh\nenv | sort\n[ \"$1\" = fail ] && exit 1\nexit 0\n");
-    work.resolve("images/one/test.sh").toFile().setExecutable(true);
-    BuildSpec one = new BuildSpec(work.resolve("images"), Optional.of(new org.containerops.dockerpkg.select.Glob("*/one:*")),
-        "", false, true);
-    BuildResult r = build("http_proxy: http://proxy.invalid:3128\n", one);
-    assertEquals(Outcome.BUILT, byName(r).get("one").outcome(), r.toString());
+  void verificationRunsTestShOnTheHostWithOnlyPathAndTheProxiesAndFailsAsUpstream() throws IOException {
+    Path test = work.resolve("images/one/test.sh");
+    Files.writeString(test, "#!/bin/sh\nenv | sort\n[ \"$1\" = fail ] && exit 1\ndocker run --rm \"$1\" cat /one\n");
+    test.toFile().setExecutable(true);
+    BuildResult r = build("http_proxy: http://proxy.invalid:3128\n", one());
+    assertEquals(Outcome.BUILT, byName(r).get("one").outcome(), r + "\n" + log);
+    assertTrue(log.contains("one: one"), "test.sh ran the image with the docker CLI: " + log);
     assertTrue(log.contains("one: http_proxy=http://proxy.invalid:3128"), log.toString());
     assertTrue(log.contains("one: HTTPS_PROXY=http://proxy.invalid:3128"), log.toString());
+    assertTrue(log.contains("one: PATH=" + System.getenv("PATH")), log.toString());
+    assertFalse(log.stream().anyMatch(l -> l.startsWith("one: HOME=") || l.startsWith("one: DOCKER_HOST=")
+        || l.startsWith("one: JAVA_HOME=")), log.toString());
+
+    runtime.images().remove(namespace + "/one:1.0", true);
+    BuildResult failing = build("verify_args: ['-c', '{path}/test.sh fail']\n", one());
+    assertEquals(Outcome.FAILED, byName(failing).get("one").outcome());
+    assertTrue(byName(failing).get("one").detail().startsWith("verification failed (exit 1)"), byName(failing).toString());
+    assertFalse(runtime.images().exists(namespace + "/one:1.0"), "the unverified image is removed");
+
+    BuildResult missing = build("verify_command: /nonexistent/verifier\n", one());
+    assertEquals("verification: Could not verify image one: /nonexistent/verifier not found",
+        byName(missing).get("one").detail());
+    assertFalse(runtime.images().exists(namespace + "/one:1.0"));
+  }
+
+  @Test
+  void verifyInContainerRunsTheCommandInTheImageWithTheDirectoryMountedAndOnlyProxiesAdded() throws IOException {
+    Path test = work.resolve("images/one/test.sh");
+    Files.writeString(test, "#!/bin/sh\nenv | sort\n[ \"$1\" = fail ] && exit 1\ncat /one\n");
+    test.toFile().setExecutable(true);
+    BuildResult r = build("verify_in_container: true\nhttp_proxy: http://proxy.invalid:3128\n", one());
+    assertEquals(Outcome.BUILT, byName(r).get("one").outcome(), r + "\n" + log);
+    assertTrue(log.contains("one: one"), log.toString());
+    assertTrue(log.contains("one: http_proxy=http://proxy.invalid:3128"), log.toString());
     assertFalse(log.stream().anyMatch(l -> l.startsWith("one: DOCKER_HOST=") || l.startsWith("one: JAVA_HOME=")), log.toString());
 
     runtime.images().remove(namespace + "/one:1.0", true);
-    BuildResult failing = build("verify_args: ['-c', '{path}/test.sh fail']\n", one);
+    BuildResult failing = build("verify_in_container: true\nverify_args: ['-c', '{path}/test.sh fail']\n", one());
     assertEquals(Outcome.FAILED, byName(failing).get("one").outcome());
     assertFalse(runtime.images().exists(namespace + "/one:1.0"));
+  }
 
-    BuildResult missing = build("verify_command: /nonexistent/verifier\n", one);
-    assertEquals(Outcome.FAILED, byName(missing).get("one").outcome());
-    assertTrue(byName(missing).get("one").detail().startsWith("verification failed"), byName(missing).get("one").detail());
+  /** Only image one, no pulls. */
+  private BuildSpec one() {
+    return new BuildSpec(work.resolve("images"), Optional.of(new org.containerops.dockerpkg.select.Glob("*/one:*")),
+        "", false, true);
   }
 
   private BuildResult build(String config, BuildSpec spec) throws IOException {
