@@ -29,7 +29,7 @@ public record UpdateSpec(Path directory, String name, String reason, Optional<St
       throw new IllegalArgumentException("reason: must not be empty");
     }
     version.ifPresent(v -> {
-      if (!org.containerops.dockerpkg.changelog.DebianVersion.isValid(v)) {
+      if (!DebianVersion.isValid(v)) {
         throw new IllegalArgumentException("version: '" + v + "' is not a valid Debian version");
       }
     });

@@ -44,7 +44,7 @@ final class ImagePipeline {
 
   /**
    * Renders the Dockerfile, copies the image directory into a temporary context, builds the
-   * artifacts first if there is a {@value TemplateRenderer#BUILD_TEMPLATE}, then the image
+   * artifacts first if there is a {@value ImageDefinition#BUILD_TEMPLATE}, then the image
    * (upstream image.py:179-213). The context is always removed.
    */
   void build(ImageDefinition image, ImageLabel label) {
@@ -56,7 +56,7 @@ final class ImagePipeline {
     listener.step(image.name(), "building " + label.full());
     try (BuildContext context = BuildContext.of(image.dir(), image.name())) {
       Files.writeString(context.dir().resolve("Dockerfile"), dockerfile, StandardCharsets.UTF_8);
-      if (Files.isRegularFile(image.dir().resolve(TemplateRenderer.BUILD_TEMPLATE))) {
+      if (Files.isRegularFile(image.dir().resolve(ImageDefinition.BUILD_TEMPLATE))) {
         artifacts(image, label, context);
       }
       engine.build(request(context, "Dockerfile", label.full()), line -> listener.buildLog(image.name(), line));
@@ -73,7 +73,7 @@ final class ImagePipeline {
    */
   private void artifacts(ImageDefinition image, ImageLabel label, BuildContext context) throws IOException {
     ImageLabel stage = new ImageLabel(label.registry(), label.namespace(), label.shortName() + "-build", label.tag());
-    String text = renderer.render(image.name(), image.dir(), TemplateRenderer.BUILD_TEMPLATE).text();
+    String text = renderer.render(image.name(), image.dir(), ImageDefinition.BUILD_TEMPLATE).text();
     Files.writeString(context.dir().resolve("Dockerfile.build"), text, StandardCharsets.UTF_8);
     listener.step(image.name(), "building artifacts in " + stage.full());
     try {

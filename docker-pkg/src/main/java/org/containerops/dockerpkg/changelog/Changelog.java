@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.containerops.dockerpkg.api.DebianVersion;
 import org.containerops.dockerpkg.api.DockerPkgException;
 import org.containerops.dockerpkg.api.DockerPkgException.Reason;
 

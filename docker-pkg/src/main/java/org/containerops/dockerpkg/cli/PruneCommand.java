@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.containerops.dockerpkg.api.DockerPkg;
+import org.containerops.dockerpkg.DockerPkg;
 import org.containerops.dockerpkg.api.DockerPkgException;
 import org.containerops.dockerpkg.api.DockerPkgException.Reason;
 import org.containerops.dockerpkg.api.PruneResult;

@@ -3,7 +3,7 @@ package org.containerops.dockerpkg.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.containerops.dockerpkg.api.DockerPkg;
+import org.containerops.dockerpkg.DockerPkg;
 import org.containerops.dockerpkg.api.RenderResult;
 import org.containerops.dockerpkg.api.RenderSpec;
 import org.containerops.dockerpkg.config.ConfigLoader;

@@ -17,6 +17,11 @@ import org.containerops.dockerpkg.config.DockerPkgConfig;
  * @param hasTest whether {@code test.sh} exists
  */
 public record ImageDefinition(Path dir, String name, String version, List<String> depends, boolean hasTest) {
+  /** Name of the template file in an image directory. */
+  public static final String TEMPLATE = "Dockerfile.template";
+  /** Name of the optional build-stage template whose image produces {@code /build} artifacts. */
+  public static final String BUILD_TEMPLATE = "Dockerfile.build.template";
+
   public ImageDefinition {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(name, "name");

@@ -23,7 +23,6 @@ import org.containerops.dockerpkg.api.DockerPkgException.Reason;
 import org.containerops.dockerpkg.api.DockerPkgListener;
 import org.containerops.dockerpkg.changelog.Changelog;
 import org.containerops.dockerpkg.changelog.ChangelogEntry;
-import org.containerops.dockerpkg.render.TemplateRenderer;
 
 /**
  * Finds image directories under a root (upstream builder.py:250-291): every directory, the root
@@ -112,7 +111,7 @@ public final class ImageScanner {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          boolean template = isFile(dir.resolve(TemplateRenderer.TEMPLATE));
+          boolean template = isFile(dir.resolve(ImageDefinition.TEMPLATE));
           boolean changelog = isFile(dir.resolve("changelog"));
           if (template && changelog) {
             dirs.add(dir);

@@ -2,7 +2,7 @@ package org.containerops.dockerpkg.render;
 
 import java.util.List;
 import java.util.Optional;
-import org.containerops.dockerpkg.changelog.DebianVersion;
+import org.containerops.dockerpkg.api.DebianVersion;
 import org.containerops.dockerpkg.image.ImageLabel;
 
 /**

@@ -23,6 +23,7 @@ import java.util.Set;
 import org.containerops.dockerpkg.api.DockerPkgException;
 import org.containerops.dockerpkg.api.DockerPkgException.Reason;
 import org.containerops.dockerpkg.config.DockerPkgConfig;
+import org.containerops.dockerpkg.image.ImageDefinition;
 import org.containerops.dockerpkg.image.ImageLabel;
 
 /**
@@ -36,10 +37,6 @@ import org.containerops.dockerpkg.image.ImageLabel;
  */
 public final class TemplateRenderer {
   private static final Logger LOG = LoggerFactory.getLogger(TemplateRenderer.class);
-  /** Name of the template file in an image directory. */
-  public static final String TEMPLATE = "Dockerfile.template";
-  /** Name of the optional build-stage template whose image produces {@code /build} artifacts. */
-  public static final String BUILD_TEMPLATE = "Dockerfile.build.template";
 
   private final DockerPkgConfig config;
   private final List<String> knownImages;
@@ -77,12 +74,13 @@ public final class TemplateRenderer {
    *     template, a syntax error, an undefined variable or attribute, or a failing filter
    */
   public RenderedDockerfile render(String image, Path imageDir) {
-    return render(image, imageDir, TEMPLATE);
+    return render(image, imageDir, ImageDefinition.TEMPLATE);
   }
 
   /**
-   * Renders another template of the image directory, e.g. {@value #BUILD_TEMPLATE} (the legacy
-   * build-stage image, upstream ≤ 2.x image.py:288-301), with the same context and filters.
+   * Renders another template of the image directory, e.g. {@value ImageDefinition#BUILD_TEMPLATE}
+   * (the legacy build-stage image, upstream ≤ 2.x image.py:288-301), with the same context and
+   * filters.
    *
    * @throws DockerPkgException reason RENDER as {@link #render(String, Path)}
    */

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.containerops.dockerpkg.api.DockerPkg;
+import org.containerops.dockerpkg.DockerPkg;
 import org.containerops.dockerpkg.api.DockerPkgListener;
 import org.containerops.dockerpkg.api.RenderResult;
 import org.containerops.dockerpkg.api.RenderSpec;

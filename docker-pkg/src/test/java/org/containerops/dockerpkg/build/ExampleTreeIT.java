@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.containerops.dockerpkg.api.DockerPkg;
+import org.containerops.dockerpkg.DockerPkg;
 import org.containerops.dockerpkg.api.DockerPkgListener;
 import org.containerops.dockerpkg.api.UpdateSpec;
 import org.containerops.dockerpkg.changelog.ChangelogAuthor;

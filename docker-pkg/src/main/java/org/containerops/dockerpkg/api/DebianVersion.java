@@ -1,4 +1,4 @@
-package org.containerops.dockerpkg.changelog;
+package org.containerops.dockerpkg.api;
 
 import java.util.Objects;
 import java.util.regex.Matcher;

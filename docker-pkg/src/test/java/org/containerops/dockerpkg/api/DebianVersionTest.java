@@ -1,4 +1,4 @@
-package org.containerops.dockerpkg.changelog;
+package org.containerops.dockerpkg.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

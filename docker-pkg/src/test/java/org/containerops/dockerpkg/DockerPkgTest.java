@@ -1,4 +1,4 @@
-package org.containerops.dockerpkg.api;
+package org.containerops.dockerpkg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,8 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.containerops.dockerpkg.Fixtures;
-import org.containerops.dockerpkg.TestImages;
+import org.containerops.dockerpkg.api.DockerPkgException;
+import org.containerops.dockerpkg.api.DockerPkgListener;
+import org.containerops.dockerpkg.api.RenderResult;
+import org.containerops.dockerpkg.api.RenderSpec;
+import org.containerops.dockerpkg.api.UpdateSpec;
 import org.containerops.dockerpkg.changelog.ChangelogAuthor;
 import org.containerops.dockerpkg.config.ConfigLoader;
 import org.containerops.dockerpkg.config.DockerPkgConfig;

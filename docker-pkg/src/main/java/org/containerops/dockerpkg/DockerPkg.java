@@ -1,4 +1,4 @@
-package org.containerops.dockerpkg.api;
+package org.containerops.dockerpkg;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,22 +10,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.containerops.dockerpkg.api.BuildResult;
+import org.containerops.dockerpkg.api.BuildSpec;
+import org.containerops.dockerpkg.api.DockerPkgException;
 import org.containerops.dockerpkg.api.DockerPkgException.Reason;
+import org.containerops.dockerpkg.api.DockerPkgListener;
+import org.containerops.dockerpkg.api.PruneResult;
+import org.containerops.dockerpkg.api.PruneSpec;
+import org.containerops.dockerpkg.api.RenderResult;
+import org.containerops.dockerpkg.api.RenderSpec;
+import org.containerops.dockerpkg.api.UpdateResult;
+import org.containerops.dockerpkg.api.UpdateSpec;
+import org.containerops.dockerpkg.build.BuildRun;
 import org.containerops.dockerpkg.changelog.ChangelogAuthor;
 import org.containerops.dockerpkg.config.DockerPkgConfig;
+import org.containerops.dockerpkg.engine.ImageEngine;
 import org.containerops.dockerpkg.image.DependencyGraph;
 import org.containerops.dockerpkg.image.ImageDefinition;
 import org.containerops.dockerpkg.image.ImageScanner;
 import org.containerops.dockerpkg.image.ImageTree;
+import org.containerops.dockerpkg.prune.Pruner;
+import org.containerops.dockerpkg.registry.HttpRegistryProbe;
+import org.containerops.dockerpkg.registry.RegistryProbe;
 import org.containerops.dockerpkg.render.RenderedDockerfile;
 import org.containerops.dockerpkg.render.TemplateRenderer;
 import org.containerops.dockerpkg.transaction.FileTransaction;
 import org.containerops.dockerpkg.update.ChangelogUpdater;
-import org.containerops.dockerpkg.build.BuildRun;
-import org.containerops.dockerpkg.engine.ImageEngine;
-import org.containerops.dockerpkg.prune.Pruner;
-import org.containerops.dockerpkg.registry.HttpRegistryProbe;
-import org.containerops.dockerpkg.registry.RegistryProbe;
 
 /**
  * docker-pkg: scan an image tree, order it, render its Dockerfiles, add changelog updates
