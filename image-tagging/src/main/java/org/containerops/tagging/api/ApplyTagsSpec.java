@@ -2,7 +2,6 @@ package org.containerops.tagging.api;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.containerops.tagging.platform.Platform;
 
 /**
  * Upstream's {@code apply_tags} ({@code tagging/apps/apply_tags.py}).

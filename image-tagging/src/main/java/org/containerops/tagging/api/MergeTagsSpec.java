@@ -3,7 +3,6 @@ package org.containerops.tagging.api;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import org.containerops.tagging.platform.Platform;
 
 /**
  * Upstream's {@code merge_tags} ({@code tagging/apps/merge_tags.py}) and {@code calculate_image_ref}.
@@ -13,7 +12,8 @@ import org.containerops.tagging.platform.Platform;
  * @param tagsDir where the per-platform tags files are
  * @param push upstream's {@code PUSH_TO_REGISTRY}: create the indexes (else a dry run that skips the SHA
  *     tag and only warns about missing platform tags)
- * @param platform for {@link ImageTagging#imageRef}: use this platform's {@code -latest} tag
+ * @param platform for {@link org.containerops.tagging.ImageTagging#imageRef}: use this platform's
+ *     {@code -latest} tag
  */
 public record MergeTagsSpec(String image, String variant, Path tagsDir, boolean push, Optional<Platform> platform) {
   /** Checks for nulls. */

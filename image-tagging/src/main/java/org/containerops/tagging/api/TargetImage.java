@@ -1,6 +1,5 @@
 package org.containerops.tagging.api;
 
-import org.containerops.tagging.platform.Platform;
 
 /**
  * The image being tagged: upstream's {@code Config} fields {@code registry}, {@code owner}, {@code image},

@@ -3,10 +3,10 @@ package org.containerops.tagging.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import org.containerops.tagging.api.ImageTagging;
+import org.containerops.tagging.ImageTagging;
+import org.containerops.tagging.api.Platform;
 import org.containerops.tagging.api.TaggingListener;
 import org.containerops.tagging.hierarchy.ImageHierarchy;
-import org.containerops.tagging.platform.Platform;
 import picocli.CommandLine.Option;
 
 /** Options every subcommand has (beyond upstream's): hierarchy file, git directory, diagnostics. */

@@ -3,7 +3,7 @@ package org.containerops.tagging.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.containerops.tagging.api.ImageTagging;
+import org.containerops.tagging.ImageTagging;
 import org.containerops.tagging.api.MergeTagsResult;
 import org.containerops.tagging.api.MergeTagsSpec;
 import picocli.CommandLine.Command;

@@ -2,10 +2,10 @@ package org.containerops.tagging.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.containerops.tagging.api.ImageTagging;
+import org.containerops.tagging.ImageTagging;
+import org.containerops.tagging.api.Platform;
 import org.containerops.tagging.api.WriteManifestResult;
 import org.containerops.tagging.api.WriteManifestSpec;
-import org.containerops.tagging.platform.Platform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

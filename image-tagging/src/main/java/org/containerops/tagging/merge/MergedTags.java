@@ -11,10 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.containerops.tagging.api.Platform;
 import org.containerops.tagging.api.TaggingException;
 import org.containerops.tagging.api.TaggingException.Reason;
 import org.containerops.tagging.output.OutputFormats;
-import org.containerops.tagging.platform.Platform;
 
 /**
  * Multi-platform tags from the per-platform tags files: upstream's {@code read_local_tags_from_files}

@@ -2,8 +2,8 @@ package org.containerops.tagging.output;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.containerops.tagging.api.Platform;
 import org.containerops.tagging.git.GitInfo;
-import org.containerops.tagging.platform.Platform;
 
 /**
  * The exact text of upstream's files (docker-stacks {@code 82093869}); pure functions, no I/O. The wiki

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.containerops.runtime.ContainerRuntime;
-import org.containerops.tagging.api.ImageTagging;
+import org.containerops.tagging.ImageTagging;
 import org.containerops.tagging.api.TargetImage;
 import org.containerops.tagging.api.WriteManifestSpec;
 import org.containerops.tagging.git.GitInfo;

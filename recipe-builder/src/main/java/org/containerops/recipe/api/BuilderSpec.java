@@ -11,17 +11,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.containerops.recipe.template.DefaultTemplates;
 
 /**
- * How a {@link RecipeBuilder} builds: upstream's {@code RecipeBuilder.__init__} parameters
- * ({@code bioconda_utils/docker_utils.py:156-170}) plus the fixes of the reference's bug list.
+ * How a {@link org.containerops.recipe.RecipeBuilder} builds: upstream's {@code RecipeBuilder.__init__}
+ * parameters ({@code bioconda_utils/docker_utils.py:156-170}) plus the fixes of the reference's bug list.
  * Immutable; build with {@link #builder(String, Path)}.
  *
  * @param image the base image ({@code docker_base_image}); run directly unless {@code buildImage}
  * @param pkgDir the staging channel on the host (upstream {@code pkg_dir}); created when missing
  * @param buildImage build a derived image from {@code dockerfileTemplate} (upstream {@code --build-image})
- * @param keepImage keep the derived image after {@link RecipeBuilder#close()} (upstream {@code --keep-image})
+ * @param keepImage keep the derived image after {@link org.containerops.recipe.RecipeBuilder#close()}
+ *     (upstream {@code --keep-image})
  * @param dockerfileTemplate Dockerfile template; placeholders {@code {docker_base_image}}, {@code {proxies}}
  * @param buildScriptTemplate build-script template; placeholders in {@link org.containerops.recipe.template.Template}
  * @param buildCommandTemplate the build command, rendered first and inserted as {@code {build_command}}

@@ -3,9 +3,9 @@ package org.containerops.recipe.api;
 import java.time.Duration;
 
 /**
- * Live progress of a {@link RecipeBuilder}. Called from the calling thread and from docker-java's
- * stream thread: implementations must be thread-safe and quick. Every method has a no-op default.
- * Every text passed here is already masked (proxy passwords, sensitive env values).
+ * Live progress of a {@link org.containerops.recipe.RecipeBuilder}. Called from the calling thread and
+ * from docker-java's stream thread: implementations must be thread-safe and quick. Every method has a
+ * no-op default. Every text passed here is already masked (proxy passwords, sensitive env values).
  */
 public interface RecipeBuilderListener {
   /** A listener that ignores everything. */

@@ -16,7 +16,7 @@ import org.containerops.recipe.api.BuildRunResult;
 import org.containerops.recipe.api.BuildSpec;
 import org.containerops.recipe.api.BuilderSpec;
 import org.containerops.recipe.api.BuilderSpec.UserMode;
-import org.containerops.recipe.api.RecipeBuilder;
+import org.containerops.recipe.RecipeBuilder;
 import org.containerops.runtime.ContainerRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;

@@ -3,7 +3,7 @@ package org.containerops.recipe.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.containerops.recipe.api.RecipeBuilder;
+import org.containerops.recipe.RecipeBuilder;
 import org.containerops.recipe.api.RecipeBuilderException;
 import org.containerops.recipe.image.MulledImage;
 import org.containerops.runtime.ContainerRuntime;

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.containerops.recipe.TestRecipes;
 import org.containerops.recipe.api.BuildResult;
-import org.containerops.recipe.api.RecipeBuilder;
+import org.containerops.recipe.RecipeBuilder;
 import org.containerops.recipe.api.RecipeBuilderListener;
 import org.containerops.recipe.staging.DirectoryTree;
-import org.containerops.recipe.template.DefaultTemplates;
+import org.containerops.recipe.api.DefaultTemplates;
 import org.containerops.runtime.ContainerRuntime;
 
 /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.containerops.recipe.api.DefaultTemplates;
 import org.containerops.recipe.api.RecipeBuilderException;
 import org.containerops.recipe.api.RecipeBuilderException.Reason;
 import org.junit.jupiter.api.Test;

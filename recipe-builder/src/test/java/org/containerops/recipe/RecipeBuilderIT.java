@@ -1,4 +1,4 @@
-package org.containerops.recipe.api;
+package org.containerops.recipe;
 
 import static org.containerops.recipe.TestRecipes.build;
 import static org.containerops.recipe.TestRecipes.spec;
@@ -17,9 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.containerops.recipe.TestRecipes;
 import org.containerops.recipe.TestRecipes.Recorder;
+import org.containerops.recipe.api.BuildResult;
 import org.containerops.recipe.api.BuildResult.Status;
+import org.containerops.recipe.api.BuildRunResult;
+import org.containerops.recipe.api.BuiltPackage;
 import org.containerops.recipe.channel.CondaArchive;
 import org.containerops.runtime.ContainerRuntime;
 import org.containerops.runtime.testing.EngineExtension;

@@ -1,4 +1,4 @@
-package org.containerops.tagging.platform;
+package org.containerops.tagging.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

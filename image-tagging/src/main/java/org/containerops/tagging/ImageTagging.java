@@ -1,40 +1,46 @@
-package org.containerops.tagging.api;
+package org.containerops.tagging;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.containerops.runtime.ContainerRuntime;
+import org.containerops.tagging.api.ApplyTagsResult;
+import org.containerops.tagging.api.ApplyTagsSpec;
+import org.containerops.tagging.api.MergeTagsResult;
+import org.containerops.tagging.api.MergeTagsSpec;
+import org.containerops.tagging.api.Platform;
+import org.containerops.tagging.api.TaggingException;
+import org.containerops.tagging.api.TaggingListener;
+import org.containerops.tagging.api.TargetImage;
+import org.containerops.tagging.api.WriteManifestResult;
+import org.containerops.tagging.api.WriteManifestSpec;
+import org.containerops.tagging.api.WriteTagsResult;
+import org.containerops.tagging.api.WriteTagsSpec;
 import org.containerops.tagging.git.GitInfo;
 import org.containerops.tagging.hierarchy.ImageHierarchy;
 import org.containerops.tagging.manifest.BuildInfo;
-import org.containerops.tagging.manifest.ImageSize;
 import org.containerops.tagging.manifest.Manifest;
 import org.containerops.tagging.merge.MergedTags;
 import org.containerops.tagging.merge.TagMerger;
 import org.containerops.tagging.output.AtomicWrite;
 import org.containerops.tagging.output.OutputFormats;
-import org.containerops.tagging.platform.Platform;
-import org.containerops.tagging.registry.ImageReference;
 import org.containerops.tagging.registry.RegistryClient;
 import org.containerops.tagging.runner.CommandRunner;
 import org.containerops.tagging.runner.ImageRunner;
-import org.containerops.tagging.runner.OrderedTasks;
 import org.containerops.tagging.tagger.TagInput;
 import org.containerops.tagging.tagger.Tagger;
 
 /**
  * docker-stacks' {@code tagging/} apps as a library. One container per image and call runs every tagger
- * and manifest ({@link ImageRunner}). Clock, git commit, platform and hierarchy are injected (defaults:
- * system UTC clock, the repository at the working directory, the host platform, upstream's Jupyter
- * tree), so output is reproducible. The build timestamp is taken once, when this object is built, and
- * shared by manifest and history line (upstream: at module import). Closing it closes the runtime when it
- * connected one itself.
+ * and manifest ({@link ImageRunner}, {@link ImageTasks}). Clock, git commit, platform and hierarchy are
+ * injected (defaults: system UTC clock, the repository at the working directory, the host platform,
+ * upstream's Jupyter tree), so output is reproducible. The build timestamp is taken once, when this
+ * object is built, and shared by manifest and history line (upstream: at module import). Closing it
+ * closes the runtime when it connected one itself.
  */
 public final class ImageTagging implements AutoCloseable {
   /** Default number of commands run at once in one container. */
@@ -50,7 +56,8 @@ public final class ImageTagging implements AutoCloseable {
   private final TaggingListener listener;
   private final RegistryClient registry;
   private final Duration commandTimeout;
-  private final int parallelism;
+  private final ImageTasks tasks;
+  private final LocalImages localImages;
   private final String buildTimestamp;
 
   private ImageTagging(Builder b) {
@@ -64,7 +71,8 @@ public final class ImageTagging implements AutoCloseable {
     this.listener = b.listener;
     this.registry = new RegistryClient(b.plainHttp);
     this.commandTimeout = b.commandTimeout;
-    this.parallelism = b.parallelism;
+    this.tasks = new ImageTasks(b.listener, b.parallelism);
+    this.localImages = new LocalImages(this::runtime);
     this.buildTimestamp = BuildInfo.timestamp(clock.instant());
   }
 
@@ -125,22 +133,10 @@ public final class ImageTagging implements AutoCloseable {
     try (ImageRunner c = start(t)) {
       line = OutputFormats.historyLine(buildTimestamp, t.fullImage(), platform.tagPrefix(t.variant()),
           values(taggers, c), spec.repository(), t.image(), g, base);
-      List<Supplier<String>> tasks = new ArrayList<>();
-      for (Manifest m : manifests) {
-        tasks.add(() -> {
-          try {
-            String text = m.piece(c).text();
-            listener.manifestComputed(m.name());
-            return text;
-          } catch (TaggingException e) {
-            throw e.inStep(m.name());
-          }
-        });
-      }
-      pieces = OrderedTasks.run(tasks, parallelism);
+      pieces = tasks.manifestPieces(manifests, c);
     }
     BuildInfo info = new BuildInfo(t.registry(), t.owner(), t.image(), spec.repository(), buildTimestamp,
-        imageSize(t), g);
+        localImages.humanSize(t.localLatest()), g);
     String manifest = OutputFormats.manifestDocument(t.image(), g, info.piece().text(), pieces);
     Path lineFile = spec.histLinesDir().resolve(base + ".txt");
     Path manifestFile = spec.manifestsDir().resolve(base + ".md");
@@ -158,16 +154,7 @@ public final class ImageTagging implements AutoCloseable {
     List<String> tags = MergedTags.lines(file);
     String source = t.localLatest();
     for (String tag : tags) {
-      ImageReference ref = ImageReference.parse(tag);
-      try {
-        runtime().client().tagImageCmd(source, MergedTags.imagePart(tag), ref.tag()).exec();
-      } catch (NotFoundException e) {
-        throw new TaggingException(TaggingException.Reason.IMAGE_NOT_FOUND, "cannot tag " + tag + ": image "
-            + source + " is not present", null, source, null, null, null, e);
-      } catch (RuntimeException e) {
-        throw new TaggingException(TaggingException.Reason.ENGINE_ERROR, "cannot tag " + tag + ": " + e.getMessage(),
-            null, source, null, null, null, e);
-      }
+      localImages.tag(source, tag);
       listener.tagApplied(source, tag);
     }
     return new ApplyTagsResult(tags);
@@ -184,35 +171,13 @@ public final class ImageTagging implements AutoCloseable {
   }
 
   private List<String> values(List<Tagger> taggers, CommandRunner c) {
-    TagInput in = new TagInput(c, git(), clock);
-    List<Supplier<String>> tasks = new ArrayList<>();
-    for (Tagger tagger : taggers) {
-      tasks.add(() -> {
-        try {
-          String v = tagger.value(in);
-          listener.tagComputed(tagger.name(), v);
-          return v;
-        } catch (TaggingException e) {
-          throw e.inStep(tagger.name());
-        }
-      });
-    }
-    return OrderedTasks.run(tasks, parallelism);
+    return tasks.tagValues(taggers, new TagInput(c, git(), clock));
   }
 
   private ImageRunner start(TargetImage t) {
     ImageRunner r = ImageRunner.start(runtime(), t.fullImage(), commandTimeout);
     listener.containerStarted(t.fullImage(), r.containerId());
     return r;
-  }
-
-  private String imageSize(TargetImage t) {
-    try {
-      Long size = runtime().client().inspectImageCmd(t.localLatest()).exec().getSize();
-      return size == null ? "" : ImageSize.human(size);
-    } catch (NotFoundException e) {
-      return ""; // upstream: `docker images` prints nothing
-    }
   }
 
   private synchronized GitInfo git() {

@@ -1,4 +1,4 @@
-package org.containerops.recipe.template;
+package org.containerops.recipe.api;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The default templates, shipped as resources next to this class. Placeholders are documented in the
- * module README and in {@link org.containerops.recipe.api.RecipeBuilder}.
+ * module README and in {@link org.containerops.recipe.RecipeBuilder}.
  */
 public final class DefaultTemplates {
   /**

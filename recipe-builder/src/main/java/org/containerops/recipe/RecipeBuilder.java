@@ -1,4 +1,4 @@
-package org.containerops.recipe.api;
+package org.containerops.recipe;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,19 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.containerops.recipe.api.BuildResult;
 import org.containerops.recipe.api.BuildResult.Status;
+import org.containerops.recipe.api.BuildRunResult;
+import org.containerops.recipe.api.BuildSpec;
+import org.containerops.recipe.api.BuilderSpec;
+import org.containerops.recipe.api.BuiltPackage;
+import org.containerops.recipe.api.RecipeBuilderException;
 import org.containerops.recipe.api.RecipeBuilderException.Reason;
+import org.containerops.recipe.api.RecipeBuilderListener;
 import org.containerops.recipe.container.BuildContainer;
 import org.containerops.recipe.container.ContainerRun;
 import org.containerops.recipe.container.EnginePlatform;
@@ -54,8 +56,6 @@ import org.containerops.runtime.secret.SecretMask;
  * instance; separate instances may share an engine and a staging dir.
  */
 public final class RecipeBuilder implements AutoCloseable {
-  private static final Pattern COMMAND_TIME = Pattern.compile("recipe-builder: build command took (\\d+) ms");
-
   private final BuilderSpec spec;
   private final RecipeBuilderListener listener;
   private final HostUser user;
@@ -100,7 +100,8 @@ public final class RecipeBuilder implements AutoCloseable {
     HostUser user = spec.user().map(HostUser::parse).orElseGet(HostUser::current);
     String subdir = EnginePlatform.subdir(runtime.client());
     String runId = UUID.randomUUID().toString().substring(0, 8);
-    renderScript(spec, ScriptValues.of(subdir, user, spec.pkgFormat(), List.of(), false)); // template errors before any work
+    // template errors before any work
+    renderScript(spec, ScriptValues.of(subdir, user, spec.pkgFormat(), List.of(), false));
     if (!runtime.images().exists(spec.image())) {
       throw new RecipeBuilderException(Reason.IMAGE_NOT_FOUND, (spec.buildImage() ? "base image '" : "image '")
           + spec.image() + "' is not present on the engine (nothing is pulled): build, load or import it first");
@@ -187,8 +188,7 @@ public final class RecipeBuilder implements AutoCloseable {
       throw new IllegalStateException("this RecipeBuilder is closed");
     }
     long start = System.nanoTime();
-    Deque<String> tail = new ArrayDeque<>();
-    AtomicLong commandMs = new AtomicLong(-1);
+    BuildLog log = new BuildLog(recipe, mask, listener, spec.logTailLines());
     Path work = null;
     Path output = null;
     BuildResult result;
@@ -197,33 +197,33 @@ public final class RecipeBuilder implements AutoCloseable {
       Map<String, String> values = ScriptValues.of(subdir, user, spec.pkgFormat(), buildArgs(recipe), recipe.noarch());
       String command = new Template("build-command template", spec.buildCommandTemplate()).render(values);
       work = Files.createTempDirectory("recipe-builder-script-");
-      Path script = Files.writeString(work.resolve("build_script.bash"), renderScript(spec, ScriptValues.withCommand(values, command)));
+      Path script = Files.writeString(work.resolve("build_script.bash"),
+          renderScript(spec, ScriptValues.withCommand(values, command)));
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rw-r--r--"));
       output = staging.newOutputDir();
       listener.recipeStarted(recipe, mask.mask(command));
       Optional<Integer> code = containers.run(new ContainerRun(runImage, script, recipe.recipeDir(), staging.root(),
           output, env, user, spec.userMode(), spec.network(), spec.timeout(),
           Map.of("org.containerops.recipe-builder.recipe", recipe.recipeDir().getFileName().toString()),
-          line -> onLine(recipe, line, tail, commandMs)));
+          log::line));
       exit = code.orElse(null);
       if (code.isEmpty()) {
-        result = failed(recipe, Status.FAILED, null, tail, "timed out after " + spec.timeout().toSeconds()
-            + " s; container killed", start, commandMs);
+        result = failed(recipe, Status.FAILED, null, log, "timed out after " + spec.timeout().toSeconds()
+            + " s; container killed", start);
       } else if (code.get() != 0) {
-        result = failed(recipe, Status.FAILED, code.get(), tail, "build failed with exit code " + code.get(), start,
-            commandMs);
+        result = failed(recipe, Status.FAILED, code.get(), log, "build failed with exit code " + code.get(), start);
       } else {
         List<BuiltPackage> packages = staging.route(output);
         result = packages.isEmpty()
-            ? failed(recipe, Status.NO_PACKAGES, 0, tail, "build exited 0 but produced no package (skipped by the"
-                + " recipe, or nothing was written to conda-bld/<subdir>/)", start, commandMs)
-            : new BuildResult(recipe.recipeDir(), Status.BUILT, packages, Optional.of(0), tailCopy(tail), "",
-                since(start), commandTime(commandMs));
+            ? failed(recipe, Status.NO_PACKAGES, 0, log, "build exited 0 but produced no package (skipped by the"
+                + " recipe, or nothing was written to conda-bld/<subdir>/)", start)
+            : new BuildResult(recipe.recipeDir(), Status.BUILT, packages, Optional.of(0), log.tail(), "",
+                since(start), log.commandTook());
       }
     } catch (RecipeBuilderException | ContainerRuntimeError e) {
-      result = failed(recipe, Status.FAILED, exit, tail, mask.mask(e.getMessage()), start, commandMs);
+      result = failed(recipe, Status.FAILED, exit, log, mask.mask(e.getMessage()), start);
     } catch (IOException | UncheckedIOException e) {
-      result = failed(recipe, Status.FAILED, exit, tail, "I/O error: " + mask.mask(e.getMessage()), start, commandMs);
+      result = failed(recipe, Status.FAILED, exit, log, "I/O error: " + mask.mask(e.getMessage()), start);
     } finally {
       DirectoryTree.delete(work);
       DirectoryTree.delete(output);
@@ -241,21 +241,6 @@ public final class RecipeBuilder implements AutoCloseable {
     }
   }
 
-  private void onLine(BuildSpec recipe, String raw, Deque<String> tail, AtomicLong commandMs) {
-    String line = mask.mask(raw);
-    synchronized (tail) {
-      tail.addLast(line);
-      while (tail.size() > spec.logTailLines()) {
-        tail.removeFirst();
-      }
-    }
-    Matcher m = COMMAND_TIME.matcher(line);
-    if (m.find()) {
-      commandMs.set(Long.parseLong(m.group(1)));
-    }
-    listener.logLine(recipe, line);
-  }
-
   private List<String> buildArgs(BuildSpec recipe) {
     List<String> args = new ArrayList<>(spec.buildArgs());
     args.addAll(recipe.extraBuildArgs());
@@ -268,24 +253,14 @@ public final class RecipeBuilder implements AutoCloseable {
     return new Template("build-script template", spec.buildScriptTemplate()).render(v);
   }
 
-  private BuildResult failed(BuildSpec recipe, Status status, Integer exit, Deque<String> tail, String message,
-      long start, AtomicLong commandMs) {
-    return new BuildResult(recipe.recipeDir(), status, List.of(), Optional.ofNullable(exit), tailCopy(tail), message,
-        since(start), commandTime(commandMs));
-  }
-
-  private static List<String> tailCopy(Deque<String> tail) {
-    synchronized (tail) {
-      return List.copyOf(tail);
-    }
+  private static BuildResult failed(BuildSpec recipe, Status status, Integer exit, BuildLog log, String message,
+      long start) {
+    return new BuildResult(recipe.recipeDir(), status, List.of(), Optional.ofNullable(exit), log.tail(), message,
+        since(start), log.commandTook());
   }
 
   private static Duration since(long startNanos) {
     return Duration.ofNanos(System.nanoTime() - startNanos);
-  }
-
-  private static Optional<Duration> commandTime(AtomicLong ms) {
-    return ms.get() < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(ms.get()));
   }
 
   /** Removes this run's containers, config copies and image tags (unless kept); idempotent, never throws. */

@@ -1,4 +1,4 @@
-package org.containerops.tagging.api;
+package org.containerops.tagging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,9 +15,14 @@ import org.containerops.runtime.ContainerRuntime;
 import org.containerops.runtime.engine.ContainerTracker;
 import org.containerops.runtime.testing.EngineExtension;
 import org.containerops.runtime.testing.TestImages;
-import org.containerops.tagging.TaggingTestImages;
+import org.containerops.tagging.api.Platform;
+import org.containerops.tagging.api.TaggingException;
+import org.containerops.tagging.api.TargetImage;
+import org.containerops.tagging.api.WriteManifestResult;
+import org.containerops.tagging.api.WriteManifestSpec;
+import org.containerops.tagging.api.WriteTagsResult;
+import org.containerops.tagging.api.WriteTagsSpec;
 import org.containerops.tagging.hierarchy.ImageHierarchy;
-import org.containerops.tagging.platform.Platform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.containerops.tagging.platform;
+package org.containerops.tagging.api;
 
 import java.util.List;
 
