@@ -12,7 +12,7 @@ IT_REG_PID=
 it_cleanup() {
   if [ -n "$IT_REG_PID" ]; then kill "$IT_REG_PID" 2>/dev/null || true; wait "$IT_REG_PID" 2>/dev/null || true; fi
   docker images --format '{{.Repository}}:{{.Tag}}' | grep "/$IT_NS/" | grep -v ':<none>$' | xargs -r docker rmi >/dev/null 2>&1 || true
-  docker images --format '{{.Repository}}@{{.Digest}}' | grep "/$IT_NS/" | xargs -r docker rmi >/dev/null 2>&1 || true
+  docker images --digests --format '{{.Repository}}@{{.Digest}}' | grep "/$IT_NS/" | grep -v '@<none>$' | xargs -r docker rmi >/dev/null 2>&1 || true
   rm -rf "$IT_WORK"
 }
 trap it_cleanup EXIT
