@@ -29,3 +29,7 @@ echo "|---|---|---|"
 echo "| whole CLI process, wall | $(dp_stats "${process[@]}") | 0.87–1.02 s (~0.9 s; 136 images) |"
 echo "| in-process, first (cold) run | $(printf '%.2f s' "$(echo "${inproc[0]} / 1000" | bc -l)") | — |"
 echo "| in-process, warm runs | $(dp_stats "${inproc[@]:1}") | 0.41–0.51 s (~0.4 s; 136 images) |"
+mkdir -p "$ROOT/target" && printf '%s\t%s\t%s\t%s\t%s\n' docker-pkg "render 125 images, CLI, median" \
+  "$(dp_stats "${process[@]}" | cut -d' ' -f1-2)" \
+  "$(printf '%s\n' "${process[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f x upstream 0.9 s", a[int((NR+1)/2)]/900}')" - \
+  >> "${BENCH_SUMMARY:-$ROOT/target/bench-summary.tsv}"

@@ -36,3 +36,5 @@ echo "|---|---|"
 echo "| parse-names llvmdev, native | $(fo_median "${native[@]}") |"
 echo "| parse-names llvmdev, in a container (JVM inside too) | $(fo_median "${container[@]}") |"
 echo "| rerender ngmix-blah copy, in a container, conda-smithy-double | $(fo_median "${rerender[@]}") |"
+mkdir -p "$ROOT/target" && printf '%s\t%s\t%s\t%s\t%s\n' feedstock-ops "rerender in container (double), CLI, median" \
+  "$(fo_median "${rerender[@]}" | cut -d' ' -f1-2)" - - >> "${BENCH_SUMMARY:-$ROOT/target/bench-summary.tsv}"

@@ -1,6 +1,10 @@
 package org.containerops.runtime.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -56,6 +60,16 @@ public final class SandboxBench {
     double ratio90 = pct(runtime, 90) / pct(cli, 90);
     System.out.printf("%n- ratio container-runtime / docker run: p50 **%.2f**, p90 **%.2f** (target p50 <= 0.90): %s%n",
         ratio50, ratio90, ratio50 <= 0.9 ? "met" : "NOT met");
+    summary("container-runtime", n + " sandboxed operations, p50", String.format(Locale.ROOT, "%.0f ms", pct(runtime, 50)),
+        String.format(Locale.ROOT, "%.2f x docker run --rm", ratio50), "<= 0.90");
+  }
+
+  /** Appends one line to the bench summary scripts/bench.d/99-summary.sh prints ($BENCH_SUMMARY). */
+  static void summary(String tool, String figure, String value, String ratio, String target) throws IOException {
+    Path file = Path.of(System.getenv().getOrDefault("BENCH_SUMMARY", "target/bench-summary.tsv"));
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.writeString(file, String.join("\t", tool, figure, value, ratio, target) + "\n",
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   private static void bash(String command) throws IOException, InterruptedException {

@@ -62,6 +62,12 @@ public final class MirrorBench {
       MirrorResult g2 = check(oci.mirror(genSpec));
       row(String.format(Locale.ROOT, "generated channel, unchanged re-run (%.1f%% of first)",
           100.0 * g2.elapsed().toNanos() / g1.elapsed().toNanos()), g2, -1);
+      double firstSeconds = g1.elapsed().toNanos() / 1e9;
+      summary("oci-mirror", "first mirror, " + count + " generated packages",
+          String.format(Locale.ROOT, "%.0f packages/s, %.1f MB/s", g1.pushed().size() / firstSeconds, bytes / 1e6 / firstSeconds),
+          "-", "-");
+      summary("oci-mirror", "unchanged re-run", String.format(Locale.ROOT, "%.2f s", g2.elapsed().toNanos() / 1e9),
+          String.format(Locale.ROOT, "%.1f%% of first", 100.0 * g2.elapsed().toNanos() / g1.elapsed().toNanos()), "<= 10%");
       t = System.nanoTime();
       PullCacheResult gp = oci.pullCache(new PullCacheSpec("generated", List.of("noarch"), List.of(), false,
           work.resolve("pulled-generated"), 4));
@@ -107,6 +113,19 @@ public final class MirrorBench {
     System.out.printf(Locale.ROOT, "| read + plan a %d MB repodata.json (-Xmx%d MB) | %d records, %d groups | %.2f s | peak heap %d MB | |%n",
         size / 1024 / 1024, Runtime.getRuntime().maxMemory() / 1024 / 1024, entries.size(), plan.groups().size(), s,
         peak / 1024 / 1024);
+    summary("oci-mirror", "read + plan " + size / 1024 / 1024 + " MB repodata.json",
+        String.format(Locale.ROOT, "%.2f s, peak heap %d MB", s, peak / 1024 / 1024), "-",
+        "-Xmx" + Runtime.getRuntime().maxMemory() / 1024 / 1024 + "m");
     Files.delete(file);
+  }
+
+  /** Appends one line to the bench summary scripts/bench.d/99-summary.sh prints ($BENCH_SUMMARY). */
+  private static void summary(String tool, String figure, String value, String ratio, String target)
+      throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Path.of(
+        System.getenv().getOrDefault("BENCH_SUMMARY", "target/bench-summary.tsv"));
+    java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+    java.nio.file.Files.writeString(file, String.join("\t", tool, figure, value, ratio, target) + "\n",
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
   }
 }

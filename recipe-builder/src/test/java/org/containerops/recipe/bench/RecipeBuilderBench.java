@@ -82,6 +82,22 @@ public final class RecipeBuilderBench {
     row("recipe wall time in the library", totals);
     row("build command inside the container", commands);
     row("overhead (wall - command)", overhead);
+    List<Long> sorted = new ArrayList<>(overhead);
+    Collections.sort(sorted);
+    summary("recipe-builder", "per-recipe overhead (wall - build command), p50", sorted.get(sorted.size() / 2) + " ms",
+        "-", "-");
+    summary("recipe-builder", "image step, second run (image reused)", imageMs.get(1) + " ms",
+        "first run " + imageMs.get(0) + " ms", "near zero");
+  }
+
+  /** Appends one line to the bench summary scripts/bench.d/99-summary.sh prints ($BENCH_SUMMARY). */
+  private static void summary(String tool, String figure, String value, String ratio, String target)
+      throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Path.of(
+        System.getenv().getOrDefault("BENCH_SUMMARY", "target/bench-summary.tsv"));
+    java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+    java.nio.file.Files.writeString(file, String.join("\t", tool, figure, value, ratio, target) + "\n",
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
   }
 
   private static void row(String name, List<Long> values) {
