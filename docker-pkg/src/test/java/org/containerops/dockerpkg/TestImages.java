@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+import org.containerops.runtime.ContainerRuntime;
 
 /** Writes small image definitions for tests, in the shape of upstream's tests/fixtures. */
 public final class TestImages {
@@ -49,5 +52,22 @@ public final class TestImages {
     image(root.resolve("upstream-version-extended"), "upstream-version-extended", "1.63.0-1-20241211",
         "ARG UPSTREAM_VERSION={{ \"upstream-version-extended\" | image_tag | upstream_version }}\n\n", List.of());
     return root;
+  }
+
+  /**
+   * Removes every local image tag in {@code namespace} (a test run's own, e.g. {@code dpit1a2b3c4d})
+   * and deletes the test's work tree: the clean-up of the engine ITs.
+   */
+  public static void cleanUp(ContainerRuntime runtime, String namespace, Path work) throws IOException {
+    for (var image : runtime.client().listImagesCmd().exec()) {
+      for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+        if (tag.contains("/" + namespace + "/") || tag.startsWith(namespace + "/")) {
+          runtime.client().removeImageCmd(tag).withForce(true).exec();
+        }
+      }
+    }
+    try (Stream<Path> w = Files.walk(work)) {
+      w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 }

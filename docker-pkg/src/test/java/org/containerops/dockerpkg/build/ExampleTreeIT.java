@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.containerops.dockerpkg.DockerPkg;
+import org.containerops.dockerpkg.TestImages;
 import org.containerops.dockerpkg.api.DockerPkgListener;
 import org.containerops.dockerpkg.api.UpdateSpec;
 import org.containerops.dockerpkg.changelog.ChangelogAuthor;
@@ -65,16 +65,7 @@ class ExampleTreeIT {
 
   @AfterEach
   void tearDown() throws IOException {
-    for (var image : runtime.client().listImagesCmd().exec()) {
-      for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
-        if (tag.contains("/" + namespace + "/") || tag.startsWith(namespace + "/")) {
-          runtime.client().removeImageCmd(tag).withForce(true).exec();
-        }
-      }
-    }
-    try (Stream<Path> w = Files.walk(work)) {
-      w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    TestImages.cleanUp(runtime, namespace, work);
   }
 
   @Test

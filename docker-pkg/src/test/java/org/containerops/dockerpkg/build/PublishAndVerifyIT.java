@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.containerops.dockerpkg.DockerPkg;
 import org.containerops.dockerpkg.TestImages;
 import org.containerops.dockerpkg.api.BuildResult;
@@ -58,16 +56,7 @@ class PublishAndVerifyIT {
 
   @AfterEach
   void tearDown() throws IOException {
-    for (var image : runtime.client().listImagesCmd().exec()) {
-      for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
-        if (tag.contains("/" + namespace + "/") || tag.startsWith(namespace + "/")) {
-          runtime.client().removeImageCmd(tag).withForce(true).exec();
-        }
-      }
-    }
-    try (Stream<Path> w = Files.walk(work)) {
-      w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    TestImages.cleanUp(runtime, namespace, work);
   }
 
   @Test

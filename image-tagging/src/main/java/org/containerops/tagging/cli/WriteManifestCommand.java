@@ -3,7 +3,6 @@ package org.containerops.tagging.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.containerops.tagging.ImageTagging;
-import org.containerops.tagging.api.Platform;
 import org.containerops.tagging.api.WriteManifestResult;
 import org.containerops.tagging.api.WriteManifestSpec;
 import picocli.CommandLine.Command;
@@ -30,25 +29,17 @@ final class WriteManifestCommand implements Callable<Integer> {
   @Option(names = "--repository", required = true, description = "Repository name on GitHub (owner/name).")
   String repository;
 
-  @Option(names = "--platform", description = "Platform name for prefixes (default: this host's; upstream has no option).")
-  String platform;
+  @Mixin HostPlatformOption platform;
 
   @Override
   public Integer call() {
     WriteManifestSpec s;
-    Platform p;
     try {
       s = new WriteManifestSpec(image.target(), histLinesDir, manifestsDir, repository);
-      p = platform == null ? null : Platform.of(platform);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    ImageTagging.Builder b;
-    try {
-      b = common.builder(spec.commandLine().getErr(), p);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
+    ImageTagging.Builder b = platform.builder(spec, common);
     try (ImageTagging t = b.build()) {
       WriteManifestResult r = t.writeManifest(s);
       spec.commandLine().getOut().println(r.historyLineFile());

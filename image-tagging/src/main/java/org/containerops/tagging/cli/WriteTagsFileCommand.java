@@ -3,7 +3,6 @@ package org.containerops.tagging.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.containerops.tagging.ImageTagging;
-import org.containerops.tagging.api.Platform;
 import org.containerops.tagging.api.WriteTagsSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,25 +22,17 @@ final class WriteTagsFileCommand implements Callable<Integer> {
   @Option(names = "--tags-dir", required = true, description = "Directory for the tags file.")
   Path tagsDir;
 
-  @Option(names = "--platform", description = "Platform name for prefixes (default: this host's; upstream has no option).")
-  String platform;
+  @Mixin HostPlatformOption platform;
 
   @Override
   public Integer call() {
     WriteTagsSpec s;
-    Platform p;
     try {
       s = new WriteTagsSpec(image.target(), tagsDir);
-      p = platform == null ? null : Platform.of(platform);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    ImageTagging.Builder b;
-    try {
-      b = common.builder(spec.commandLine().getErr(), p);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
+    ImageTagging.Builder b = platform.builder(spec, common);
     try (ImageTagging t = b.build()) {
       t.writeTagsFile(s).tags().forEach(spec.commandLine().getOut()::println);
     }
