@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.containerops.tagging.api.TaggingException;
 import org.containerops.tagging.api.TaggingException.Reason;
+import org.containerops.tagging.text.PythonText;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -14,7 +15,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * The commit the images are built from: upstream's {@code GitHelper} ({@code tagging/utils/git_helper.py}).
  *
  * @param commitHash the 40-hex {@code git rev-parse HEAD}
- * @param commitMessage {@code git log -1 --pretty=%B}, stripped (subject, blank line, body)
+ * @param commitMessage {@code git log -1 --pretty=%B}, stripped as Python's {@code str.strip()} does
+ *     ({@code git_helper.py:20}; {@link PythonText#strip(String)}: also U+00A0, U+0085, U+2007...)
  */
 public record GitInfo(String commitHash, String commitMessage) {
   /** Validates the hash. */
@@ -22,7 +24,7 @@ public record GitInfo(String commitHash, String commitMessage) {
     if (commitHash == null || !commitHash.matches("[0-9a-f]{40}")) {
       throw new IllegalArgumentException("commitHash: want 40 lower-case hex digits, got " + commitHash);
     }
-    commitMessage = commitMessage == null ? "" : commitMessage.strip();
+    commitMessage = commitMessage == null ? "" : PythonText.strip(commitMessage);
   }
 
   /** The first 12 characters of the hash (upstream {@code commit_hash_tag()}, {@code :15-16}). */

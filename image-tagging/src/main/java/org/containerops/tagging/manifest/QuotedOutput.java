@@ -5,7 +5,7 @@ import java.util.List;
 import org.containerops.tagging.api.TaggingException;
 import org.containerops.tagging.api.TaggingException.Reason;
 import org.containerops.tagging.runner.CommandRunner;
-import org.containerops.tagging.runner.PythonText;
+import org.containerops.tagging.text.PythonText;
 
 /** Upstream's {@code quoted_output} ({@code tagging/utils/quoted_output.py:10-24}). */
 public final class QuotedOutput {

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.containerops.tagging.api.Platform;
 import org.containerops.tagging.api.TaggingException;
 import org.containerops.tagging.api.TaggingException.Reason;
+import org.containerops.tagging.text.PythonText;
 import org.containerops.tagging.output.OutputFormats;
 
 /**
@@ -49,7 +50,7 @@ public final class MergedTags {
   /** Python {@code read_text().splitlines()} of a tags file. */
   public static List<String> lines(Path file) {
     try {
-      return new ArrayList<>(Files.readString(file, StandardCharsets.UTF_8).lines().toList());
+      return new ArrayList<>(PythonText.splitlines(Files.readString(file, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new TaggingException(Reason.IO, "cannot read tags file " + file + ": " + e.getMessage(), e);
     }

@@ -14,6 +14,7 @@ import org.containerops.runtime.session.ContainerSession;
 import org.containerops.runtime.session.ExecResult;
 import org.containerops.tagging.api.TaggingException;
 import org.containerops.tagging.api.TaggingException.Reason;
+import org.containerops.tagging.text.PythonText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

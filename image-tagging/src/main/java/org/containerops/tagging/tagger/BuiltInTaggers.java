@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.containerops.tagging.api.TaggingException;
 import org.containerops.tagging.api.TaggingException.Reason;
 import org.containerops.tagging.runner.CommandRunner;
-import org.containerops.tagging.runner.PythonText;
+import org.containerops.tagging.text.PythonText;
 
 /**
  * Upstream's 15 taggers ({@code tagging/taggers/*.py} at docker-stacks {@code 82093869}), by name, with

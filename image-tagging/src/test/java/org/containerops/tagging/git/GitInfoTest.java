@@ -33,4 +33,13 @@ class GitInfoTest {
     TaggingException e = assertThrows(TaggingException.class, () -> GitInfo.discover(dir.resolve("nowhere")));
     assertEquals(TaggingException.Reason.GIT, e.reason());
   }
+
+  @Test
+  void commitMessageIsStrippedAsPythonStripsIt() {
+    // upstream git_helper.py:20 str.strip(): a no-break space (or U+0085, U+2007, U+202F) is stripped too
+    GitInfo info = new GitInfo("0123456789abcdef0123456789abcdef01234567", "\u00a0Fix (#1)\n\nbody\u202f\n\u2007\u0085");
+    assertEquals("Fix (#1)\n\nbody", info.commitMessage());
+    assertEquals("\u200bkeep\u200b", new GitInfo("0123456789abcdef0123456789abcdef01234567", "\u200bkeep\u200b\n")
+        .commitMessage());
+  }
 }
