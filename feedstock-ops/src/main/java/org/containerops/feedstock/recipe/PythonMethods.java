@@ -37,6 +37,8 @@ final class PythonMethods extends ELResolver {
     Object result = null;
     if (base instanceof String s) {
       result = string(s, String.valueOf(method), args);
+    } else if (base instanceof RecipeEnvironment) {
+      result = environment(String.valueOf(method), args);
     } else if (base instanceof Map<?, ?> m && "get".equals(method) && (args.length == 1 || args.length == 2)) {
       result = m.containsKey(args[0]) ? m.get(args[0]) : args.length == 2 ? args[1] : "";
     }
@@ -44,6 +46,26 @@ final class PythonMethods extends ELResolver {
       context.setPropertyResolved(true);
     }
     return result;
+  }
+
+  /** {@code env.get(name[, default])} gives the default or empty text; {@code env.exists(name)} is false. */
+  private static Object environment(String method, Object[] args) {
+    if ("exists".equals(method)) {
+      return Boolean.FALSE;
+    }
+    if (!"get".equals(method)) {
+      return null;
+    }
+    for (int i = 1; i < args.length; i++) {
+      if (args[i] instanceof com.hubspot.jinjava.el.ext.NamedParameter p) {
+        if ("default".equals(p.getName())) {
+          return p.getValue() == null ? "" : p.getValue();
+        }
+      } else {
+        return args[i] == null ? "" : args[i];
+      }
+    }
+    return "";
   }
 
   private static Object string(String s, String method, Object[] args) {
