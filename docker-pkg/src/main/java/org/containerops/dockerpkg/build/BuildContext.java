@@ -1,25 +1,23 @@
 package org.containerops.dockerpkg.build;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
+import org.containerops.dockerpkg.context.ContextFiles;
+import org.containerops.runtime.paths.UnsafePathException;
 
 /**
  * A temporary build context (upstream image.py:270-314): {@code mkdtemp(prefix="docker-pkg-<name>")}
- * with the image directory copied to {@code context/}, minus what {@code .dockerignore} names.
- * Upstream globbed each non-comment line relative to the image directory (no {@code !}, no
- * {@code **}); here each line is a glob over the path relative to the image directory, where
- * {@code *} stays within one path element, the same result. {@link #close()} deletes everything.
+ * with the image directory copied to {@code context/}, minus what {@code .dockerignore} names
+ * ({@link ContextFiles}). Symbolic links are copied as links, never followed, as {@code docker build}
+ * treats its context, so a link to a host file never brings the file's content into the build
+ * (issue 17 §3). {@link #close()} deletes everything.
  */
 final class BuildContext implements AutoCloseable {
   private final Path tempDir;
@@ -38,8 +36,11 @@ final class BuildContext implements AutoCloseable {
   static BuildContext of(Path imageDir, String name) throws IOException {
     BuildContext c = new BuildContext(Files.createTempDirectory("docker-pkg-" + name.replace('/', '-') + "-"));
     try {
-      c.copy(imageDir, ignored(imageDir));
+      c.copy(imageDir);
       return c;
+    } catch (UnsafePathException e) {
+      c.close();
+      throw new IOException(e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       c.close();
       throw e;
@@ -51,41 +52,26 @@ final class BuildContext implements AutoCloseable {
     return dir;
   }
 
-  private static List<PathMatcher> ignored(Path imageDir) throws IOException {
-    Path file = imageDir.resolve(".dockerignore");
-    List<PathMatcher> out = new ArrayList<>();
-    if (Files.isRegularFile(file)) {
-      for (String line : Files.readAllLines(file)) {
-        String l = line.strip();
-        if (!l.isEmpty() && !l.startsWith("#")) {
-          out.add(FileSystems.getDefault().getPathMatcher("glob:" + l.replaceAll("^/+|/+$", "")));
-        }
-      }
-    }
-    return out;
+  /**
+   * Writes a generated file (the rendered {@code Dockerfile}) into the context, replacing whatever
+   * the image directory had there, a symbolic link included: the link is removed, never written through.
+   */
+  void write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.deleteIfExists(file);
+    Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
   }
 
-  private void copy(Path source, List<PathMatcher> ignore) throws IOException {
-    Files.walkFileTree(source, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-        Path rel = source.relativize(d);
-        if (!rel.toString().isEmpty() && ignore.stream().anyMatch(m -> m.matches(rel))) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        Files.createDirectories(dir.resolve(rel.toString()));
-        return FileVisitResult.CONTINUE;
+  private void copy(Path source) throws IOException {
+    Files.createDirectories(dir);
+    for (ContextFiles.Entry e : ContextFiles.list(source)) {
+      Path target = dir.resolve(e.relative());
+      switch (e.kind()) {
+        case DIRECTORY -> Files.createDirectories(target);
+        case LINK -> Files.createSymbolicLink(target, Files.readSymbolicLink(e.source()));
+        case FILE -> Files.copy(e.source(), target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
       }
-
-      @Override
-      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-        Path rel = source.relativize(f);
-        if (ignore.stream().noneMatch(m -> m.matches(rel))) {
-          Files.copy(f, dir.resolve(rel.toString()), StandardCopyOption.COPY_ATTRIBUTES);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    }
   }
 
   /** Deletes the temp directory and everything in it; quiet when it is already gone. */

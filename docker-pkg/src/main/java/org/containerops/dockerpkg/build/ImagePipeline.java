@@ -55,7 +55,7 @@ final class ImagePipeline {
     }
     listener.step(image.name(), "building " + label.full());
     try (BuildContext context = BuildContext.of(image.dir(), image.name())) {
-      Files.writeString(context.dir().resolve("Dockerfile"), dockerfile, StandardCharsets.UTF_8);
+      context.write("Dockerfile", dockerfile);
       if (Files.isRegularFile(image.dir().resolve(ImageDefinition.BUILD_TEMPLATE))) {
         artifacts(image, label, context);
       }
@@ -74,7 +74,7 @@ final class ImagePipeline {
   private void artifacts(ImageDefinition image, ImageLabel label, BuildContext context) throws IOException {
     ImageLabel stage = new ImageLabel(label.registry(), label.namespace(), label.shortName() + "-build", label.tag());
     String text = renderer.render(image.name(), image.dir(), ImageDefinition.BUILD_TEMPLATE).text();
-    Files.writeString(context.dir().resolve("Dockerfile.build"), text, StandardCharsets.UTF_8);
+    context.write("Dockerfile.build", text);
     listener.step(image.name(), "building artifacts in " + stage.full());
     try {
       engine.build(request(context, "Dockerfile.build", stage.full()), line -> listener.buildLog(image.name(), line));

@@ -3,6 +3,8 @@ package org.containerops.dockerpkg.image;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.LinkOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +25,16 @@ import org.containerops.dockerpkg.api.DockerPkgException.Reason;
 import org.containerops.dockerpkg.api.DockerPkgListener;
 import org.containerops.dockerpkg.changelog.Changelog;
 import org.containerops.dockerpkg.changelog.ChangelogEntry;
+import org.containerops.runtime.paths.ConfinedPath;
+import org.containerops.runtime.paths.UnsafePathException;
 
 /**
  * Finds image directories under a root (upstream builder.py:250-291): every directory, the root
  * included, that holds both {@code Dockerfile.template} and {@code changelog}; symlinked
  * directories are not followed. A directory with only one of the two gets a warning
  * ({@code Ignoring DIR since it lacks a Dockerfile.template} / {@code … a changelog}).
+ * {@code changelog} and {@code control} must resolve inside their image directory, symbolic links
+ * followed.
  */
 public final class ImageScanner {
   private static final Logger LOG = LoggerFactory.getLogger(ImageScanner.class);
@@ -96,11 +102,28 @@ public final class ImageScanner {
    * @throws DockerPkgException reason SCAN naming the malformed changelog or control file
    */
   public static ImageDefinition read(Path dir) {
-    ChangelogEntry latest = Changelog.readLatest(dir.resolve("changelog"));
+    ChangelogEntry latest = Changelog.readLatest(confined(dir, "changelog"));
     Path control = dir.resolve("control");
-    List<String> depends = Files.exists(control) ? ControlFile.dependencies(control) : List.of();
+    List<String> depends = Files.exists(control, LinkOption.NOFOLLOW_LINKS)
+        ? ControlFile.dependencies(confined(dir, "control")) : List.of();
     return new ImageDefinition(dir, latest.packageName(), latest.version(), depends,
         Files.exists(dir.resolve("test.sh")));
+  }
+
+  /**
+   * {@code dir/name}, refused when a symbolic link takes it outside {@code dir}
+   * (issue 17 §3: a changelog linked to a host file must not be read).
+   *
+   * @throws DockerPkgException reason SCAN naming the file and where it resolves to
+   */
+  private static Path confined(Path dir, String name) {
+    Path file = dir.resolve(name);
+    try {
+      ConfinedPath.requireInside(dir, file);
+      return file;
+    } catch (UnsafePathException | UncheckedIOException e) {
+      throw new DockerPkgException(Reason.SCAN, file, "cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Directories with both files, sorted by path; warns about half definitions. */

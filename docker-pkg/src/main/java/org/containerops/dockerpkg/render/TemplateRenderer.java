@@ -10,6 +10,7 @@ import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorReason;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +26,17 @@ import org.containerops.dockerpkg.api.DockerPkgException.Reason;
 import org.containerops.dockerpkg.config.DockerPkgConfig;
 import org.containerops.dockerpkg.image.ImageDefinition;
 import org.containerops.dockerpkg.image.ImageLabel;
+import org.containerops.runtime.paths.ConfinedPath;
+import org.containerops.runtime.paths.UnsafePathException;
 
 /**
  * Renders {@code Dockerfile.template}s like upstream (dockerfile.py:18-21,141-146; image.py:175-177):
  * the whole config as context, strict undefined variables, no final newline, the {@code do}
  * statement, Python {@code str()} output, and upstream's six filters. jinjava 2.8.4 is set up as
  * measured in shared/reference/jinjava.md (125/125 byte-identical on the corpus).
+ *
+ * <p>Every file a template reads (the template itself, includes, imports) must resolve, symbolic
+ * links followed, inside the image directory; anything else fails the render (issue 17 §3).
  *
  * <p>{@link #render} is synchronized: jinjava's resource locator is per instance, so one
  * template renders at a time per renderer.
@@ -87,15 +93,17 @@ public final class TemplateRenderer {
   public synchronized RenderedDockerfile render(String image, Path imageDir, String templateName) {
     Path template = imageDir.resolve(templateName);
     String source;
+    Path realDir;
     try {
-      source = Files.readString(template, StandardCharsets.UTF_8);
-    } catch (IOException e) {
+      realDir = imageDir.toRealPath();
+      source = Files.readString(ConfinedPath.requireInside(realDir, template), StandardCharsets.UTF_8);
+    } catch (IOException | UncheckedIOException | UnsafePathException e) {
       throw new DockerPkgException(Reason.RENDER, template, "cannot read " + template + ": " + e.getMessage(), e);
     }
     LOG.debug("rendering {} from {}", image, template);
     references = new LinkedHashSet<>();
     warnings = new LinkedHashSet<>();
-    currentDir = imageDir;
+    currentDir = realDir;
     try {
       RenderResult result = jinjava.renderForResult(TemplateSource.prepare(source), bindings());
       for (TemplateError error : result.getErrors()) {
@@ -142,13 +150,22 @@ public final class TemplateRenderer {
         (in, args) -> AptFilters.remove(in, config.values().get("apt_only_proxy"))));
   }
 
+  /**
+   * Reads an {@code include}/{@code import}/{@code extends}ed template: {@code name} must stay inside
+   * the image directory both lexically and after following symbolic links (issue 17 §3), so a link
+   * to a host file is refused rather than rendered into the Dockerfile.
+   */
   private String readInclude(String name) throws IOException {
-    Path dir = currentDir.toAbsolutePath().normalize();
+    Path dir = currentDir;
     Path file = dir.resolve(name).normalize();
     if (!file.startsWith(dir)) {
       throw new IOException("template " + name + " is outside " + dir);
     }
-    return TemplateSource.prepare(Files.readString(file, StandardCharsets.UTF_8));
+    try {
+      return TemplateSource.prepare(Files.readString(ConfinedPath.requireInside(dir, file), StandardCharsets.UTF_8));
+    } catch (UnsafePathException | UncheckedIOException e) {
+      throw new IOException("template " + name + ": " + e.getMessage(), e);
+    }
   }
 
   /** The most specific message: ours (filters, undefined variables) if one is in the cause chain. */
