@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  *
  * <p>Secure by default (upstream's {@code docker run} flags, {@code container_utils.py:50-71}, plus
  * fixes): non-root, read-only root filesystem, tmpfs {@code /tmp}, all capabilities dropped,
- * {@code no-new-privileges}, network {@code none}, {@link Limits#defaults()}, mounts read-only.
+ * {@code no-new-privileges}, network {@code none}, {@link Limits#defaults()}, mounts read-only. One named
+ * exception for trusted images: {@link Builder#trustedImageAsBuilt()}.
  *
  * @param image image reference, present locally (nothing is pulled)
  * @param command argv; empty means the image's {@code CMD}
@@ -35,6 +36,8 @@ import java.util.regex.Pattern;
  * @param secrets values masked in every log line and error message
  * @param stdoutLimitBytes stdout beyond this many bytes fails the run; positive
  * @param stderrTailBytes how much of the end of stderr errors keep; positive
+ * @param confinement {@link Confinement#LOCKED_DOWN} (default) or, for trusted images only,
+ *     {@link Confinement#TRUSTED_IMAGE_AS_BUILT} ({@link Builder#trustedImageAsBuilt()})
  */
 public record SandboxSpec(
     String image,
@@ -52,7 +55,8 @@ public record SandboxSpec(
     Map<String, String> labels,
     List<String> secrets,
     long stdoutLimitBytes,
-    int stderrTailBytes) {
+    int stderrTailBytes,
+    Confinement confinement) {
 
   /** Default bound on stdout: 256 MiB. */
   public static final long DEFAULT_STDOUT_LIMIT = 256L * 1024 * 1024;
@@ -82,10 +86,25 @@ public record SandboxSpec(
     secrets = List.copyOf(secrets);
     check(stdoutLimitBytes > 0, "stdoutLimitBytes: must be > 0");
     check(stderrTailBytes > 0, "stderrTailBytes: must be > 0");
+    Objects.requireNonNull(confinement, "confinement");
     user.ifPresent(u -> check(!u.isBlank(), "user: give uid[:gid] or a name"));
     if (user.isPresent() && ROOT_USER.matcher(user.get()).matches() && !runAsRoot) {
       throw new IllegalArgumentException("user: '" + user.get() + "' is root; ask for it with runAsRoot()");
     }
+  }
+
+  /** The spec as before {@link Confinement} existed: {@link Confinement#LOCKED_DOWN}. */
+  public SandboxSpec(String image, List<String> command, Optional<List<String>> entrypoint, Map<String, String> env,
+      Optional<StdinSource> stdin, List<Mount> mounts, Optional<String> workingDir, Optional<String> user,
+      boolean runAsRoot, String network, Limits limits, Duration timeout, Map<String, String> labels,
+      List<String> secrets, long stdoutLimitBytes, int stderrTailBytes) {
+    this(image, command, entrypoint, env, stdin, mounts, workingDir, user, runAsRoot, network, limits, timeout, labels,
+        secrets, stdoutLimitBytes, stderrTailBytes, Confinement.LOCKED_DOWN);
+  }
+
+  /** True when this spec inspects a trusted image as built ({@link Confinement#TRUSTED_IMAGE_AS_BUILT}). */
+  public boolean isTrustedImageAsBuilt() {
+    return confinement == Confinement.TRUSTED_IMAGE_AS_BUILT;
   }
 
   /** True when {@code user} names root (uid 0), e.g. {@code 0}, {@code root}, {@code 0:0}. */
@@ -110,6 +129,9 @@ public record SandboxSpec(
     secrets.forEach(b::secret);
     if (runAsRoot) {
       b.runAsRoot();
+    }
+    if (isTrustedImageAsBuilt()) {
+      b.trustedImageAsBuilt();
     }
     return b;
   }
@@ -138,6 +160,7 @@ public record SandboxSpec(
     private final List<String> secrets = new ArrayList<>();
     private long stdoutLimitBytes = DEFAULT_STDOUT_LIMIT;
     private int stderrTailBytes = DEFAULT_STDERR_TAIL;
+    private Confinement confinement = Confinement.LOCKED_DOWN;
 
     private Builder(String image) {
       this.image = image;
@@ -273,11 +296,26 @@ public record SandboxSpec(
       return this;
     }
 
+    /**
+     * Inspect a trusted image as built ({@link Confinement#TRUSTED_IMAGE_AS_BUILT}), like docker-stacks'
+     * {@code DockerRunner}: the image's {@code USER} (root included, no {@link #runAsRoot()} needed), env and
+     * filesystem as built, a writable root filesystem, the image's own {@code /tmp}, nothing added to the
+     * environment, engine-default ulimits and capabilities. Still ours: network {@code none} unless asked,
+     * labels, memory/CPU/pids limits, removal in every case, time limits.
+     *
+     * <p>ONLY for images you built or trust, when output must not depend on the sandbox (taggers,
+     * manifests, {@code conda info}). Untrusted work (recipes, feedstocks, user input) keeps the default.
+     */
+    public Builder trustedImageAsBuilt() {
+      confinement = Confinement.TRUSTED_IMAGE_AS_BUILT;
+      return this;
+    }
+
     /** @throws IllegalArgumentException naming the field that is invalid */
     public SandboxSpec build() {
       return new SandboxSpec(image, command, Optional.ofNullable(entrypoint), env, Optional.ofNullable(stdin),
           mounts, Optional.ofNullable(workingDir), Optional.ofNullable(user), runAsRoot, network, limits,
-          timeout, labels, secrets, stdoutLimitBytes, stderrTailBytes);
+          timeout, labels, secrets, stdoutLimitBytes, stderrTailBytes, confinement);
     }
   }
 }

@@ -37,7 +37,6 @@ public final class SandboxContainer {
     spec.env().forEach((k, v) -> env.add(k + "=" + v));
     boolean stdin = oneShot && spec.stdin().isPresent();
     CreateContainerCmd cmd = client.createContainerCmd(spec.image())
-        .withUser(user)
         .withEnv(env)
         .withLabels(labels)
         .withHostConfig(SandboxHostConfig.of(spec, oneShot))
@@ -47,6 +46,9 @@ public final class SandboxContainer {
         .withStdinOpen(stdin)
         .withStdInOnce(stdin)
         .withTty(false);
+    if (!user.isBlank()) {
+      cmd.withUser(user);
+    }
     if (!command.isEmpty()) {
       cmd.withCmd(command);
     }

@@ -17,6 +17,10 @@ import org.containerops.runtime.api.SandboxSpec;
  * {@code --security-opt=no-new-privileges --read-only --cap-drop=all}, tmpfs {@code /tmp} mode 1777,
  * memory, CPUs, nofile and nproc ulimits, plus a pids limit and the network mode (default
  * {@code none}; upstream uses the default bridge). Bind mounts are read-only unless asked.
+ *
+ * <p>{@link org.containerops.runtime.api.Confinement#TRUSTED_IMAGE_AS_BUILT} keeps only the network mode,
+ * memory, CPU and pids limits and the mounts: writable root filesystem, no tmpfs, engine-default
+ * capabilities, security options and ulimits (docker-stacks' {@code DockerRunner}).
  */
 public final class SandboxHostConfig {
   /** Where the writable tmpfs is mounted. */
@@ -32,23 +36,29 @@ public final class SandboxHostConfig {
   public static HostConfig of(SandboxSpec spec, boolean autoRemove) {
     Limits limits = spec.limits();
     List<Mount> mounts = new ArrayList<>();
-    mounts.add(new Mount().withType(MountType.TMPFS).withTarget(TMPFS_PATH)
-        .withTmpfsOptions(new TmpfsOptions().withSizeBytes(limits.tmpfsBytes()).withMode(01777)));
+    if (!spec.isTrustedImageAsBuilt()) {
+      mounts.add(new Mount().withType(MountType.TMPFS).withTarget(TMPFS_PATH)
+          .withTmpfsOptions(new TmpfsOptions().withSizeBytes(limits.tmpfsBytes()).withMode(01777)));
+    }
     for (org.containerops.runtime.api.Mount m : spec.mounts()) {
       mounts.add(new Mount().withType(MountType.BIND).withSource(m.hostPath().toString())
           .withTarget(m.containerPath()).withReadOnly(m.readOnly()));
     }
-    return HostConfig.newHostConfig()
+    HostConfig config = HostConfig.newHostConfig()
         .withNetworkMode(spec.network())
-        .withReadonlyRootfs(true)
-        .withCapDrop(Capability.ALL)
-        .withSecurityOpts(List.of("no-new-privileges"))
         .withMemory(limits.memoryBytes())
         .withNanoCPUs(limits.nanoCpus())
         .withPidsLimit(limits.pidsLimit())
-        .withUlimits(List.of(new Ulimit("nofile", limits.nofile(), limits.nofile()),
-            new Ulimit("nproc", limits.nproc(), limits.nproc())))
         .withMounts(mounts)
         .withAutoRemove(autoRemove);
+    if (spec.isTrustedImageAsBuilt()) {
+      return config; // as docker-stacks' DockerRunner: engine defaults for rootfs, caps, ulimits, /tmp
+    }
+    return config
+        .withReadonlyRootfs(true)
+        .withCapDrop(Capability.ALL)
+        .withSecurityOpts(List.of("no-new-privileges"))
+        .withUlimits(List.of(new Ulimit("nofile", limits.nofile(), limits.nofile()),
+            new Ulimit("nproc", limits.nproc(), limits.nproc())));
   }
 }

@@ -13,7 +13,8 @@ import org.containerops.runtime.api.SandboxSpec;
 
 /**
  * Decides which user a sandbox runs as: the spec's user; else the image's {@code USER} when it is not
- * root; else root only when {@link SandboxSpec#runAsRoot()} was asked for. Upstream relies on the
+ * root; else root only when {@link SandboxSpec#runAsRoot()} was asked for. A spec that inspects a trusted
+ * image as built ({@link SandboxSpec#isTrustedImageAsBuilt()}) runs as the image's {@code USER}, root included. Upstream relies on the
  * image's {@code USER conda} and never checks it ({@code container_utils.py}, no {@code --user}).
  *
  * <p>The image's {@code USER} is remembered per image reference for {@value #CACHE_SECONDS} s, saving
@@ -42,7 +43,8 @@ public final class UserResolver {
   }
 
   /**
-   * @return the {@code --user} value to run with
+   * @return the {@code --user} value to run with; blank (only for a trusted image as built whose image has
+   *     no {@code USER}) means the engine's default
    * @throws ContainerRuntimeError {@link Reason#IMAGE_NOT_FOUND} when the image is not present locally,
    *     {@link Reason#ROOT_NOT_ALLOWED} when it would run as root without being asked
    */
@@ -51,6 +53,9 @@ public final class UserResolver {
       return spec.user().get(); // validated by the spec; a missing image shows at create
     }
     String imageUser = imageUser(spec, maskedCommand);
+    if (spec.isTrustedImageAsBuilt()) {
+      return imageUser; // as built, root included; blank means the engine's default (the image's USER)
+    }
     if (!SandboxSpec.isRootUser(imageUser)) {
       return imageUser;
     }

@@ -2,6 +2,7 @@ package org.containerops.runtime.session;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.ExecCreateCmd;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
@@ -25,6 +26,10 @@ import org.containerops.runtime.secret.SecretMask;
  * {@code sleep infinity} (keeping the image's ENTRYPOINT) and execs each tagger in it. Same lock-down and
  * user rules as a sandbox run; the spec's command is the keep-alive command ({@value #KEEP_ALIVE} when
  * empty). {@link #close()} removes the container; thread-safe for concurrent {@link #exec} calls.
+ *
+ * <p>To describe a trusted image exactly as {@code DockerRunner} shows it (writable root filesystem, the
+ * image's {@code /tmp}, engine-default ulimits and capabilities, the image's {@code USER} even when root),
+ * build the spec with {@link SandboxSpec.Builder#trustedImageAsBuilt()}; never for untrusted work.
  */
 public final class ContainerSession implements AutoCloseable {
   /** Keep-alive command used when the spec has none. */
@@ -72,7 +77,7 @@ public final class ContainerSession implements AutoCloseable {
     return containerId;
   }
 
-  /** The user commands run as. */
+  /** The user commands run as; blank means the image's own (trusted image as built, no {@code USER}). */
   public String user() {
     return user;
   }
@@ -94,8 +99,12 @@ public final class ContainerSession implements AutoCloseable {
     Collector out = new Collector();
     boolean interrupted = false;
     try {
-      ExecCreateCmdResponse exec = client.execCreateCmd(containerId).withCmd(argv.toArray(String[]::new))
-          .withAttachStdout(true).withAttachStderr(true).withUser(user).exec();
+      ExecCreateCmd create = client.execCreateCmd(containerId).withCmd(argv.toArray(String[]::new))
+          .withAttachStdout(true).withAttachStderr(true);
+      if (!user.isBlank()) {
+        create.withUser(user);
+      }
+      ExecCreateCmdResponse exec = create.exec();
       client.execStartCmd(exec.getId()).withDetach(false).withTty(false).exec(out);
       if (!out.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw error(Reason.TIMEOUT, argv, mask, "did not finish within " + timeout.toSeconds() + " s", null);
