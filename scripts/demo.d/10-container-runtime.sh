@@ -1,6 +1,5 @@
 # container-runtime: sandboxed operations through the CLI jar on a real engine.
-RUNTIME_JAR=$(ls container-runtime/target/container-runtime-*-cli.jar)
-crt() { java -jar "$RUNTIME_JAR" "$@"; }
+crt() { "$ROOT"/container-runtime/target/release/container-runtime/bin/container-runtime "$@"; }  # the launcher (AppCDS)
 IMAGE=containerops/test-sandbox:latest
 CHANNEL=$FIXTURES/conda/channel
 

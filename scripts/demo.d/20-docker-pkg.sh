@@ -1,8 +1,7 @@
 # docker-pkg: render the Wikimedia production-images corpus and compare it with upstream's output,
 # then build, verify and publish the example image tree to a registry with htpasswd auth that this
 # part starts itself, update the base image, rebuild exactly the changed chain, prune, clean up.
-DP_JAR=$(ls "$ROOT"/docker-pkg/target/docker-pkg-*-cli.jar)
-dp() { java -jar "$DP_JAR" "$@"; }
+dp() { "$ROOT"/docker-pkg/target/release/docker-pkg/bin/docker-pkg "$@"; }  # the launcher (AppCDS)
 CORPUS=$FIXTURES/docker-pkg/production-images
 DP_WORK=$(mktemp -d)
 DP_NS=demo$$

@@ -1,7 +1,6 @@
 # oci-mirror: mirror the fixture conda channel into a local OCI registry, look at what is there,
 # re-run (nothing to upload), pull it back into an empty cache laid out as a conda channel.
-MIRROR_JAR=$(ls "$ROOT"/oci-mirror/target/oci-mirror-*-cli.jar)
-conda_oci() { java -jar "$MIRROR_JAR" "$@"; }
+conda_oci() { "$ROOT"/oci-mirror/target/release/conda-oci/bin/conda-oci "$@"; }  # the launcher (AppCDS)
 OCI_TMP=$(mktemp -d)
 OCI_REG_PID=
 oci_cleanup() { if [ -n "$OCI_REG_PID" ]; then kill "$OCI_REG_PID" 2>/dev/null || true; wait "$OCI_REG_PID" 2>/dev/null || true; fi; rm -rf "$OCI_TMP"; }

@@ -1,7 +1,6 @@
 # image-tagging: docker-stacks' tagging apps on a local test image (Debian's python3, OpenJDK, R and
 # *-double tools for conda/mamba/jupyter/julia/spark), tagged as pyspark-notebook in a registry with a port.
-TAG_JAR=$(ls image-tagging/target/image-tagging-*-cli.jar)
-itag() { java -jar "$TAG_JAR" "$@"; }
+itag() { "$ROOT"/image-tagging/target/release/image-tagging/bin/image-tagging "$@"; }  # the launcher (AppCDS)
 IMAGE=localhost:5000/jupyter/pyspark-notebook
 WORK=$(mktemp -d)
 cleanup_tagging() {

@@ -2,8 +2,7 @@
 # The build image is the TEST image containerops/test-recipe-builder-double (scripts/setup builds it):
 # it holds conda-build-double, a stand-in for conda-build (which cannot be installed offline), so the
 # build command is set to it; everything else is the default build script.
-RB_JAR=$(ls recipe-builder/target/recipe-builder-*-cli.jar)
-rb() { java -jar "$RB_JAR" "$@"; }
+rb() { "$ROOT"/recipe-builder/target/release/recipe-builder/bin/recipe-builder "$@"; }  # the launcher (AppCDS)
 RECIPES=recipe-builder/src/test/resources/recipes
 RB_CHANNEL=$(mktemp -d)/channel
 trap 'rm -rf "$(dirname "$RB_CHANNEL")"' EXIT

@@ -3,7 +3,7 @@
 # for conda-smithy and the solver; our CLI jar is mounted read-only), standing in for the production
 # image (feedstock-ops/docker/Dockerfile), which needs registry access to build.
 FO_JAR=$(ls "$ROOT"/feedstock-ops/target/feedstock-ops-*-cli.jar)
-fo() { java -jar "$FO_JAR" "$@"; }
+fo() { "$ROOT"/feedstock-ops/target/release/feedstock-ops/bin/feedstock-ops "$@"; }  # the launcher (AppCDS)
 export CF_FEEDSTOCK_OPS_CONTAINER_NAME=containerops/test-feedstock-ops-double CF_FEEDSTOCK_OPS_CONTAINER_TAG=latest
 export CF_FEEDSTOCK_OPS_CONTAINER_NETWORK=none   # the doubles need no network (production: Docker's bridge)
 MOUNT_JAR="--extra-mount=$FO_JAR:/opt/feedstock-ops/feedstock-ops-cli.jar"
