@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.containerops.runtime.ContainerRuntime;
 import org.containerops.tagging.api.ApplyTagsResult;
 import org.containerops.tagging.api.ApplyTagsSpec;
+import org.containerops.tagging.api.HookResult;
 import org.containerops.tagging.api.MergeTagsResult;
 import org.containerops.tagging.api.MergeTagsSpec;
 import org.containerops.tagging.api.Platform;
@@ -23,10 +24,8 @@ import org.containerops.tagging.api.WriteTagsSpec;
 import org.containerops.tagging.git.GitInfo;
 import org.containerops.tagging.hierarchy.ImageHierarchy;
 import org.containerops.tagging.manifest.BuildInfo;
-import org.containerops.tagging.manifest.Manifest;
 import org.containerops.tagging.merge.MergedTags;
 import org.containerops.tagging.merge.TagMerger;
-import org.containerops.tagging.output.AtomicWrite;
 import org.containerops.tagging.output.OutputFormats;
 import org.containerops.tagging.registry.RegistryClient;
 import org.containerops.tagging.runner.CommandRunner;
@@ -59,6 +58,7 @@ public final class ImageTagging implements AutoCloseable {
   private final ImageTasks tasks;
   private final LocalImages localImages;
   private final String buildTimestamp;
+  private final ImageFiles files;
 
   private ImageTagging(Builder b) {
     this.ownsRuntime = b.runtime == null;
@@ -73,7 +73,10 @@ public final class ImageTagging implements AutoCloseable {
     this.commandTimeout = b.commandTimeout;
     this.tasks = new ImageTasks(b.listener, b.parallelism);
     this.localImages = new LocalImages(this::runtime);
-    this.buildTimestamp = BuildInfo.timestamp(clock.instant());
+    java.time.Instant now = clock.instant();
+    this.buildTimestamp = BuildInfo.timestamp(now);
+    this.files = new ImageFiles(platform, now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), buildTimestamp,
+        localImages, listener);
   }
 
   /** A builder with the defaults described on the class. */
@@ -111,40 +114,46 @@ public final class ImageTagging implements AutoCloseable {
     try (ImageRunner c = start(t)) {
       values = values(taggers, c);
     }
-    List<String> tags = OutputFormats.tags(t.fullImage(), platform.tagPrefix(t.variant()), values);
-    Path file = spec.tagsDir().resolve(OutputFormats.tagsFileName(platform, t.variant(), t.image()));
-    AtomicWrite.text(file, OutputFormats.tagsFile(tags));
-    listener.fileWritten(file);
-    return new WriteTagsResult(file, tags);
+    return files.tagsFile(t, spec.tagsDir(), values);
   }
 
   /**
    * Upstream {@code write_manifest}: history line and manifest, from one container (taggers re-run for the
-   * history line). Both files are written only when everything succeeded.
+   * history line), plus the CycloneDX SBOM when {@link WriteManifestSpec#sbom()}. The files are written
+   * only when everything succeeded.
    */
   public WriteManifestResult writeManifest(WriteManifestSpec spec) {
     TargetImage t = spec.target();
     GitInfo g = git();
-    List<Tagger> taggers = hierarchy.taggers(t.image());
-    List<Manifest> manifests = hierarchy.manifests(t.image());
-    String base = OutputFormats.buildFileBase(platform, t.variant(), t.image(), g);
-    String line;
-    List<String> pieces;
+    ImageTasks.Outcome o;
     try (ImageRunner c = start(t)) {
-      line = OutputFormats.historyLine(buildTimestamp, t.fullImage(), platform.tagPrefix(t.variant()),
-          values(taggers, c), spec.repository(), t.image(), g, base);
-      pieces = tasks.manifestPieces(manifests, c);
+      o = tasks.run(hierarchy.taggers(t.image()), hierarchy.manifests(t.image()), spec.sbom(),
+          new TagInput(c, g, clock));
     }
-    BuildInfo info = new BuildInfo(t.registry(), t.owner(), t.image(), spec.repository(), buildTimestamp,
-        localImages.humanSize(t.localLatest()), g);
-    String manifest = OutputFormats.manifestDocument(t.image(), g, info.piece().text(), pieces);
-    Path lineFile = spec.histLinesDir().resolve(base + ".txt");
-    Path manifestFile = spec.manifestsDir().resolve(base + ".md");
-    AtomicWrite.text(lineFile, line);
-    listener.fileWritten(lineFile);
-    AtomicWrite.text(manifestFile, manifest);
-    listener.fileWritten(manifestFile);
-    return new WriteManifestResult(lineFile, manifestFile, line, manifest);
+    return files.manifestFiles(spec, g, o);
+  }
+
+  /**
+   * Upstream's {@code make hook/IMAGE} ({@code Makefile:112-135}) in one container: the taggers run once (their
+   * values make both the tags file and the history line; upstream's two apps run them twice, in two
+   * containers), with the manifests and the SBOM listing in the same pool; then the files are written and
+   * the tags applied.
+   *
+   * @param tagsDir where the tags file goes ({@code write_tags_file --tags-dir})
+   * @throws TaggingException as {@link #writeTagsFile}, {@link #writeManifest} and {@link #applyTags}
+   */
+  public HookResult hook(WriteManifestSpec spec, Path tagsDir) {
+    TargetImage t = spec.target();
+    GitInfo g = git();
+    ImageTasks.Outcome o;
+    try (ImageRunner c = start(t)) {
+      o = tasks.run(hierarchy.taggers(t.image()), hierarchy.manifests(t.image()), spec.sbom(),
+          new TagInput(c, g, clock));
+    }
+    WriteTagsResult tags = files.tagsFile(t, tagsDir, o.values());
+    WriteManifestResult manifest = files.manifestFiles(spec, g, o);
+    ApplyTagsResult applied = applyTags(new ApplyTagsSpec(t, platform, tagsDir));
+    return new HookResult(tags, manifest, applied);
   }
 
   /** Upstream {@code apply_tags}: {@code docker tag registry/owner/image TAG} for every line of the tags file. */
@@ -171,7 +180,7 @@ public final class ImageTagging implements AutoCloseable {
   }
 
   private List<String> values(List<Tagger> taggers, CommandRunner c) {
-    return tasks.tagValues(taggers, new TagInput(c, git(), clock));
+    return tasks.run(taggers, List.of(), false, new TagInput(c, git(), clock)).values();
   }
 
   private ImageRunner start(TargetImage t) {

@@ -1,6 +1,7 @@
 package org.containerops.tagging;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.util.List;
 import java.util.function.Supplier;
 import org.containerops.runtime.ContainerRuntime;
 import org.containerops.tagging.api.TaggingException;
@@ -49,4 +50,22 @@ final class LocalImages {
       return ""; // upstream: `docker images` prints nothing
     }
   }
+
+  /**
+   * The image's id and repository digests ({@code docker image inspect}).
+   *
+   * @throws TaggingException {@code IMAGE_NOT_FOUND} when absent
+   */
+  Identity identity(String image) {
+    try {
+      var r = runtime.get().client().inspectImageCmd(image).exec();
+      return new Identity(r.getId(), r.getRepoDigests() == null ? List.of() : List.copyOf(r.getRepoDigests()));
+    } catch (NotFoundException e) {
+      throw new TaggingException(TaggingException.Reason.IMAGE_NOT_FOUND, "image " + image + " is not present",
+          null, image, null, null, null, e);
+    }
+  }
+
+  /** An image's engine id ({@code sha256:...}) and repository digests. */
+  record Identity(String id, List<String> repoDigests) {}
 }

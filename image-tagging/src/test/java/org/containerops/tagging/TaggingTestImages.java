@@ -10,6 +10,12 @@ import org.containerops.tagging.git.GitInfo;
 public final class TaggingTestImages {
   /** Debian bookworm + python3/pip, OpenJDK 17, r-base-core, and the *-double tools (src/test/images/tagging-tools). */
   public static final String TOOLS = "containerops/test-tagging-tools:latest";
+  /**
+   * An image as a docker-stacks build leaves it (src/test/images/tagging-trusted): /opt/conda owned by the
+   * non-root USER, a conda double that tests writability as conda does and lists packages as JSON, a
+   * $HOME-caching tool and a helper script in the image's own /tmp.
+   */
+  public static final String TRUSTED = "containerops/test-tagging-trusted:latest";
   /** A fixed clock on a whole minute (seconds 00, microseconds 0: the case upstream's old timestamp broke). */
   public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T02:14:00Z"), ZoneOffset.UTC);
   /** A fixed commit with a two-paragraph message. */

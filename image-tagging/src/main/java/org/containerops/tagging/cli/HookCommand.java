@@ -3,10 +3,7 @@ package org.containerops.tagging.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.containerops.tagging.ImageTagging;
-import org.containerops.tagging.api.ApplyTagsSpec;
-import org.containerops.tagging.api.Platform;
 import org.containerops.tagging.api.WriteManifestSpec;
-import org.containerops.tagging.api.WriteTagsSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,9 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Upstream's {@code make hook/IMAGE} ({@code Makefile:112-135}): write-tags-file, write-manifest, apply-tags. */
+/**
+ * Upstream's {@code make hook/IMAGE} ({@code Makefile:112-135}): write-tags-file, write-manifest, apply-tags,
+ * here in one process and one container ({@link ImageTagging#hook}).
+ */
 @Command(name = "hook", mixinStandardHelpOptions = true,
-    description = "write-tags-file, write-manifest and apply-tags for one image, as upstream's make hook/IMAGE.")
+    description = "write-tags-file, write-manifest (and the SBOM) and apply-tags for one image, as upstream's "
+        + "make hook/IMAGE, in one container.")
 final class HookCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ImageOptions image;
@@ -29,19 +30,21 @@ final class HookCommand implements Callable<Integer> {
   @Option(names = "--repository", required = true, description = "Repository name on GitHub (owner/name).")
   String repository;
 
+  @Option(names = "--sbom", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Write the CycloneDX SBOM beside the manifest (default: yes; --no-sbom for upstream's files only).")
+  boolean sbom;
+
   @Override
   public Integer call() {
     WriteManifestSpec m;
     try {
-      m = new WriteManifestSpec(image.target(), dir.resolve("hist_lines"), dir.resolve("manifests"), repository);
+      m = new WriteManifestSpec(image.target(), dir.resolve("hist_lines"), dir.resolve("manifests"), repository,
+          sbom);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     try (ImageTagging t = common.builder(spec.commandLine().getErr(), null).build()) {
-      Platform p = t.platform();
-      t.writeTagsFile(new WriteTagsSpec(m.target(), dir.resolve("tags")));
-      t.writeManifest(m);
-      t.applyTags(new ApplyTagsSpec(m.target(), p, dir.resolve("tags")));
+      t.hook(m, dir.resolve("tags"));
     }
     return 0;
   }

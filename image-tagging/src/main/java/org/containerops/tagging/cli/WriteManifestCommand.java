@@ -29,13 +29,17 @@ final class WriteManifestCommand implements Callable<Integer> {
   @Option(names = "--repository", required = true, description = "Repository name on GitHub (owner/name).")
   String repository;
 
+  @Option(names = "--sbom", description = "Also write a CycloneDX 1.6 JSON SBOM beside the manifest "
+      + "({platform}-{variant}-{image}-{sha12}.cdx.json): apt, conda and pip packages, image digest, git commit.")
+  boolean sbom;
+
   @Mixin HostPlatformOption platform;
 
   @Override
   public Integer call() {
     WriteManifestSpec s;
     try {
-      s = new WriteManifestSpec(image.target(), histLinesDir, manifestsDir, repository);
+      s = new WriteManifestSpec(image.target(), histLinesDir, manifestsDir, repository, sbom);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -44,6 +48,7 @@ final class WriteManifestCommand implements Callable<Integer> {
       WriteManifestResult r = t.writeManifest(s);
       spec.commandLine().getOut().println(r.historyLineFile());
       spec.commandLine().getOut().println(r.manifestFile());
+      r.sbomFile().ifPresent(f -> spec.commandLine().getOut().println(f));
     }
     return 0;
   }
