@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.containerops.mirror.channel.ChannelSource;
 import org.containerops.mirror.registry.Credentials;
+import org.containerops.mirror.registry.Limits;
 import org.containerops.mirror.registry.OciClient;
 import org.containerops.mirror.registry.RegistryAddress;
 import org.containerops.mirror.registry.RetryPolicy;
@@ -37,10 +38,20 @@ public final class CondaOci implements AutoCloseable {
     this.listener = listener;
   }
 
-  /** Connects lazily (no request is made here). */
+  /** Connects lazily (no request is made here), with {@link Limits#DEFAULT}. */
   public static CondaOci connect(RegistryAddress address, Optional<Credentials> credentials, RetryPolicy retry,
       MirrorListener listener) {
-    return new CondaOci(new OciClient(address, credentials, retry), credentials, retry, listener);
+    return connect(address, credentials, retry, Limits.DEFAULT, listener);
+  }
+
+  /**
+   * Connects lazily (no request is made here).
+   *
+   * @param limits bounds on manifests and repodata read from the registry and the channel
+   */
+  public static CondaOci connect(RegistryAddress address, Optional<Credentials> credentials, RetryPolicy retry,
+      Limits limits, MirrorListener listener) {
+    return new CondaOci(new OciClient(address, credentials, retry, limits), credentials, retry, listener);
   }
 
   /**
@@ -61,7 +72,7 @@ public final class CondaOci implements AutoCloseable {
   public MirrorResult mirror(MirrorSpec spec) {
     boolean dryRun = spec.dryRun() || autoDryRun();
     ExecutorService workers = pool(spec.workers());
-    try (ChannelSource channel = new ChannelSource(spec.channelUrl(), retry)) {
+    try (ChannelSource channel = new ChannelSource(spec.channelUrl(), retry, client.limits())) {
       return new MirrorRun(spec, dryRun, new Transfers(client, listener), workers, channel).run();
     } finally {
       shutdown(workers);

@@ -20,7 +20,12 @@ public final class MirrorException extends RuntimeException {
     /** A package archive is corrupt or does not match its checksums. */
     CORRUPT_PACKAGE,
     /** Local files cannot be read or written. */
-    LOCAL_IO
+    LOCAL_IO,
+    /**
+     * A name from the registry or a tree (layer title, repodata file name) is not a conda file name or
+     * would leave its directory; nothing was written.
+     */
+    UNSAFE_NAME
   }
 
   private final Reason reason;

@@ -30,11 +30,17 @@ import org.containerops.mirror.plan.Glob;
 import org.containerops.mirror.plan.MirrorPlan;
 import org.containerops.mirror.plan.PackageGroup;
 import org.containerops.mirror.tags.TagSet;
+import org.containerops.runtime.paths.ConfinedPath;
+import org.containerops.runtime.transfer.TempFiles;
 
 /**
  * One {@code mirror} run, subdir by subdir: snapshot the channel's repodata once, compare with the
  * registry's decoded tags of each package repository, push what is missing in parallel, then publish
  * the repodata of that subdir, filtered to what the registry holds, only if every push succeeded.
+ *
+ * <p>Repodata file names come from the network: a name that is a path (separator, {@code ..}, control
+ * character) is a counted failure, and downloads go to {@link ConfinedPath#resolveCondaFile} in the
+ * cache dir. The snapshot and downloads are removed on every path, JVM exit included (issue 17 §1, §4).
  */
 final class MirrorRun {
   private final MirrorSpec spec;
@@ -77,15 +83,33 @@ final class MirrorRun {
   }
 
   private void subdir(String subdir, Path work) throws IOException {
-    Path snapshot = work.resolve("repodata.json");
+    Path snapshot = TempFiles.createTemp(work, "repodata.json");
+    try {
+      subdir(subdir, work, snapshot);
+    } finally {
+      TempFiles.discard(snapshot);  // a failed or interrupted run leaves no snapshot behind
+    }
+  }
+
+  private void subdir(String subdir, Path work, Path snapshot) throws IOException {
+    int failedBefore = failed.size();
     try {
       channel.fetch(subdir, "repodata.json", snapshot);
     } catch (NoSuchFileException e) {
       throw new IOException("channel has no " + channel.resolve(subdir, "repodata.json"));
     }
-    List<RepodataEntry> entries;
+    List<RepodataEntry> entries = new ArrayList<>();
     try (InputStream in = Files.newInputStream(snapshot)) {
-      entries = Repodata.read(in);
+      for (RepodataEntry e : Repodata.read(in)) {
+        if (leavesDirectory(e.fileName())) {  // a name from the network that is a path: refused, counted
+          String key = subdir + "/" + PullCacheRun.printable(e.fileName());
+          String why = "refused " + key + ": not a single file name (separator, '..', control character or leading '.')";
+          failed.put(key, why);
+          transfers.listener.failed(key, why);
+        } else {
+          entries.add(e);
+        }
+      }
     }
     String prefix = spec.channel() + "/" + subdir;
     MirrorPlan plan = MirrorPlan.of(prefix, entries, globs);
@@ -102,10 +126,8 @@ final class MirrorRun {
     if (dryRun) {
       todo.forEach(g -> transfers.listener.wouldPush(g.ref(), files(g)));
       todo.forEach(g -> pushed.add(g.ref()));
-      Files.deleteIfExists(snapshot);
       return;
     }
-    int failedBefore = failed.size();
     List<Future<?>> jobs = new ArrayList<>();
     for (PackageGroup g : todo) {
       jobs.add(workers.submit(() -> push(subdir, work, g, presentFiles)));
@@ -117,7 +139,15 @@ final class MirrorRun {
       return;
     }
     publish(subdir, work, snapshot, entries, presentFiles);
-    Files.deleteIfExists(snapshot);
+  }
+
+  /**
+   * Whether a repodata file name cannot be one file in one directory: a separator, a control
+   * character, {@code ..}, or a leading {@code .}. Such entries are failures, not skipped tags.
+   */
+  static boolean leavesDirectory(String fileName) {
+    return fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.contains("..")
+        || fileName.startsWith(".") || fileName.chars().anyMatch(Character::isISOControl);
   }
 
   /** Groups not (fully) in the registry; records of the others go into {@code presentFiles}. */
@@ -166,7 +196,7 @@ final class MirrorRun {
     List<Path> files = new ArrayList<>();
     try {
       for (RepodataEntry e : g.entries()) {
-        Path target = work.resolve(e.fileName());
+        Path target = ConfinedPath.resolveCondaFile(work, e.fileName());
         channel.download(subdir, e, target);
         files.add(target);
       }
@@ -179,13 +209,7 @@ final class MirrorRun {
       g.entries().forEach(x -> failed.put(subdir + "/" + x.fileName(), message));
       transfers.listener.failed(subdir + "/" + g.entries().get(0).fileName(), message);
     } finally {
-      for (Path f : files) {
-        try {
-          Files.deleteIfExists(f);
-        } catch (IOException ignored) {
-          // a leftover download in the cache dir is harmless
-        }
-      }
+      files.forEach(TempFiles::discard);
     }
     return null;
   }
@@ -199,7 +223,7 @@ final class MirrorRun {
       keep.addAll(new RepodataStore(transfers).publishedFiles(spec.channel(), subdir, work));
       keep.retainAll(all);
     }
-    Path out = work.resolve("repodata.publish.json");
+    Path out = TempFiles.createTemp(work, "repodata.publish.json");
     try {
       if (keep.size() == all.size()) {
         Files.copy(snapshot, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);  // upstream bytes
@@ -214,7 +238,7 @@ final class MirrorRun {
         transfers.listener.repodataPublished(subdir, tags);
       }
     } finally {
-      Files.deleteIfExists(out);
+      TempFiles.discard(out);
     }
   }
 

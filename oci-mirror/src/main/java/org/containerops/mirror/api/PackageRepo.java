@@ -16,6 +16,8 @@ import org.containerops.mirror.layout.ManifestLayout;
 import org.containerops.mirror.registry.OciClient;
 import org.containerops.mirror.registry.RegistryCallException;
 import org.containerops.mirror.tags.TagCodec;
+import org.containerops.runtime.paths.ConfinedPath;
+import org.containerops.runtime.paths.UnsafePathException;
 
 /**
  * Read access to the packages of one {@code <channel>/<subdir>}; upstream {@code PackageRepo}
@@ -66,7 +68,8 @@ public final class PackageRepo {
    * there is one, else the {@code .tar.bz2} (upstream tried {@code .tar.bz2} first).
    *
    * @return the written file
-   * @throws MirrorException NOT_FOUND when there is no archive layer
+   * @throws MirrorException NOT_FOUND when there is no archive layer; UNSAFE_NAME when the layer's title
+   *     (from the registry) is not a conda file name that stays in {@code dir} (nothing is written)
    */
   public Path fetchPackage(String nameTag, Path dir) {
     try {
@@ -75,9 +78,14 @@ public final class PackageRepo {
       for (ArchiveFormat f : ArchiveFormat.values()) {  // CONDA first
         for (Descriptor d : layers) {
           if (d.mediaType().equals(f.mediaType())) {
-            String title = Path.of(d.annotations().getOrDefault(ManifestLayout.TITLE, r.name + f.extension()))
-                .getFileName().toString();  // never outside dir
-            Path target = dir.resolve(title);
+            String title = d.annotations().getOrDefault(ManifestLayout.TITLE, r.name + f.extension());
+            Path target;
+            try {  // the title comes from the registry: a conda file name in dir, or nothing is written
+              target = ConfinedPath.resolveCondaFile(dir, title);
+            } catch (UnsafePathException e) {
+              throw new MirrorException(MirrorException.Reason.UNSAFE_NAME, prefix + "/" + nameTag + ": layer title "
+                  + e.getMessage(), e);
+            }
             client.fetchBlob(r.repo, d.digest(), d.size(), target);
             return target;
           }

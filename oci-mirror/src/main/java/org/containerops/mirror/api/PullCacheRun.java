@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +25,9 @@ import org.containerops.mirror.conda.RepodataEntry;
 import org.containerops.mirror.conda.VersionOrder;
 import org.containerops.mirror.layout.Descriptor;
 import org.containerops.mirror.plan.Glob;
+import org.containerops.runtime.paths.ConfinedPath;
+import org.containerops.runtime.paths.UnsafePathException;
+import org.containerops.runtime.transfer.TempFiles;
 
 /**
  * {@code pull-cache}: reads {@code <channel>/<subdir>/repodata.json:latest} once per subdir, picks the
@@ -33,6 +35,11 @@ import org.containerops.mirror.plan.Glob;
  * StrictVersion and aborted on many versions, and forgot the {@code zzz} prefix and tag encoding,
  * {@code mirror.py:164-227}), downloads each archive layer checked against its digest and the
  * repodata's sha256, and writes a {@code repodata.json} listing exactly the archives in the directory.
+ *
+ * <p>File names come from the registry's repodata, i.e. from the network: each goes through
+ * {@link ConfinedPath#resolveCondaFile} before it touches the disk, and a refused name is a counted
+ * failure naming the entry, never a write (issue 17 §1). Files are written through {@link TempFiles}
+ * (removed on every failure path and at JVM exit) and get the umask's permissions (issue 17 §4, §6).
  */
 final class PullCacheRun {
   private static final Comparator<RepodataEntry> NEWEST = Comparator
@@ -68,9 +75,14 @@ final class PullCacheRun {
       if (!failed.isEmpty() || Files.exists(noarch)) {
         return result(start);
       }
-      Files.createDirectories(noarch.getParent());  // conda wants noarch in every channel
-      try (OutputStream o = Files.newOutputStream(noarch)) {
-        Repodata.writeFiltered(null, "noarch", f -> false, Map.of(), o);
+      Path tmp = TempFiles.createTemp(noarch.getParent(), "repodata.json");  // conda wants noarch in every channel
+      try {
+        try (OutputStream o = Files.newOutputStream(tmp)) {
+          Repodata.writeFiltered(null, "noarch", f -> false, Map.of(), o);
+        }
+        TempFiles.commit(tmp, noarch);
+      } finally {
+        TempFiles.discard(tmp);
       }
     } catch (IOException e) {
       failed.put("noarch", "cannot write " + e.getMessage());
@@ -85,9 +97,10 @@ final class PullCacheRun {
   }
 
   private void subdir(String subdir) throws IOException {
-    Path dir = spec.cacheDir().resolve(subdir);
+    Path dir = ConfinedPath.resolve(spec.cacheDir(), subdir);
     Files.createDirectories(dir);
-    Path registryRepodata = Files.createTempFile(dir, ".registry-repodata-", ".json");
+    Path registryRepodata = TempFiles.createTemp(dir, "registry-repodata.json");
+    Path out = null;
     try {
       if (!new RepodataStore(transfers).download(spec.channel(), subdir, registryRepodata)) {
         throw new IOException("the registry has no " + RepodataStore.repository(spec.channel(), subdir) + ":latest");
@@ -107,17 +120,23 @@ final class PullCacheRun {
           throw new IOException("download worker: " + e.getMessage(), e);
         }
       }
-      Path out = Files.createTempFile(dir, ".repodata-", ".json");
-      try {
-        try (InputStream in = Files.newInputStream(registryRepodata); OutputStream o = Files.newOutputStream(out)) {
-          Repodata.writeFiltered(in, subdir, f -> Files.isRegularFile(dir.resolve(f)), Map.of(), o);
-        }
-        Files.move(out, dir.resolve("repodata.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(out);
+      out = TempFiles.createTemp(dir, "repodata.json");
+      try (InputStream in = Files.newInputStream(registryRepodata); OutputStream o = Files.newOutputStream(out)) {
+        Repodata.writeFiltered(in, subdir, f -> present(dir, f), Map.of(), o);
       }
+      TempFiles.commit(out, dir.resolve("repodata.json"));
     } finally {
-      Files.deleteIfExists(registryRepodata);
+      TempFiles.discard(out);
+      TempFiles.discard(registryRepodata);
+    }
+  }
+
+  /** Whether the archive named {@code file} (a name from the network) is a regular file in {@code dir}. */
+  private static boolean present(Path dir, String file) {
+    try {
+      return Files.isRegularFile(ConfinedPath.resolveCondaFile(dir, file));
+    } catch (UnsafePathException e) {
+      return false;
     }
   }
 
@@ -138,7 +157,15 @@ final class PullCacheRun {
   }
 
   private Void pull(String subdir, Path dir, RepodataEntry e) {
-    Path target = dir.resolve(e.fileName());
+    Path target;
+    try {
+      target = ConfinedPath.resolveCondaFile(dir, e.fileName());
+    } catch (UnsafePathException ex) {
+      String key = subdir + "/" + printable(e.fileName());
+      failed.put(key, ex.getMessage());
+      transfers.listener.failed(key, ex.getMessage());
+      return null;
+    }
     try {
       if (e.sha256() != null && Files.isRegularFile(target)
           && ChannelSource.hash(target, "SHA-256").equalsIgnoreCase(e.sha256())) {
@@ -166,5 +193,10 @@ final class PullCacheRun {
       transfers.listener.failed(subdir + "/" + e.fileName(), ex.getMessage());
     }
     return null;
+  }
+
+  /** A name from the network for a message or a result key: control characters (NUL, newline) as {@code ?}. */
+  static String printable(String name) {
+    return name.replaceAll("\\p{Cntrl}", "?");
   }
 }

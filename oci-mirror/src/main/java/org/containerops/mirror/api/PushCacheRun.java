@@ -25,12 +25,15 @@ import org.containerops.mirror.conda.Repodata;
 import org.containerops.mirror.plan.Glob;
 import org.containerops.mirror.tags.TagCodec;
 import org.containerops.mirror.tags.TagSet;
+import org.containerops.runtime.paths.ConfinedPath;
+import org.containerops.runtime.paths.UnsafePathException;
 
 /**
  * {@code push-cache}: pushes the archives of a local channel directory that the registry lacks (all with
  * {@code all}), then republishes the subdir's repodata with their records added, only when every push of
  * that subdir succeeded. Never deletes or writes local files (upstream deletes them, even in dry-run,
- * {@code tasks.py:98-99}, and runs {@code conda index} for nothing).
+ * {@code tasks.py:98-99}, and runs {@code conda index} for nothing). An archive (or subdir) that is a
+ * symbolic link resolving outside the cache dir is a counted failure, never read (issue 17 §1).
  */
 final class PushCacheRun {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -90,13 +93,20 @@ final class PushCacheRun {
   }
 
   private void subdir(String subdir) throws IOException {
-    Path dir = spec.cacheDir().resolve(subdir);
+    Path dir = ConfinedPath.resolve(spec.cacheDir(), subdir);
     if (!Files.isDirectory(dir)) {
       throw new IOException("no directory " + dir);
     }
     Map<String, List<Path>> groups = new LinkedHashMap<>();
     for (Path p : archives(dir)) {
       String file = p.getFileName().toString();
+      try {  // a symbolic link out of the cache dir would push a file of the host: refused, counted
+        ConfinedPath.requireInside(spec.cacheDir(), p);
+      } catch (UnsafePathException | java.io.UncheckedIOException e) {
+        failed.put(subdir + "/" + file, e.getMessage());
+        transfers.listener.failed(subdir + "/" + file, e.getMessage());
+        continue;
+      }
       PackageFileName f;
       try {
         f = PackageFileName.parse(file);

@@ -18,6 +18,9 @@ import org.containerops.mirror.conda.Repodata;
 import org.containerops.mirror.conda.RepodataEntry;
 import org.containerops.mirror.layout.Descriptor;
 import org.containerops.mirror.layout.ManifestLayout;
+import org.containerops.runtime.transfer.LimitedInputStream;
+import org.containerops.runtime.transfer.TempFiles;
+import org.containerops.runtime.transfer.TransferException;
 
 /**
  * The {@code <channel>/<subdir>/repodata.json} artifact: reading {@code latest} and publishing a new
@@ -44,7 +47,10 @@ final class RepodataStore {
 
   /**
    * Downloads the latest repodata to {@code target} (from the {@code +json} layer, else by decompressing
-   * {@code +json+zst}); false when there is none.
+   * {@code +json+zst}); false when there is none. The layer's declared size and the decompressed size are
+   * bounded by {@link org.containerops.mirror.registry.Limits#repodataBytes()}.
+   *
+   * @throws TransferException when a bound is passed or the blob does not match its descriptor
    */
   boolean download(String channel, String subdir, Path target) throws IOException {
     Optional<List<Descriptor>> layers = latest(channel, subdir);
@@ -52,23 +58,26 @@ final class RepodataStore {
       return false;
     }
     String repo = repository(channel, subdir);
+    long max = transfers.client.limits().repodataBytes();
     for (Descriptor d : layers.get()) {
       if (d.mediaType().equals(ManifestLayout.REPODATA)) {
+        checkSize(repo, d, max);
         transfers.client.fetchBlob(repo, d.digest(), d.size(), target);
         return true;
       }
     }
     for (Descriptor d : layers.get()) {
       if (d.mediaType().equals(ManifestLayout.REPODATA_ZST)) {
-        Path zst = target.resolveSibling(target.getFileName() + ".zst");
+        checkSize(repo, d, max);
+        Path zst = TempFiles.createTemp(target.toAbsolutePath().getParent(), "repodata.json.zst");
         try {
           transfers.client.fetchBlob(repo, d.digest(), d.size(), zst);
-          try (InputStream in = new ZstdInputStream(Files.newInputStream(zst));
-              OutputStream out = Files.newOutputStream(target)) {
+          try (InputStream in = new LimitedInputStream(new ZstdInputStream(Files.newInputStream(zst)), max,
+              repo + ":latest repodata.json.zst decompressed"); OutputStream out = Files.newOutputStream(target)) {
             in.transferTo(out);
           }
         } finally {
-          Files.deleteIfExists(zst);
+          TempFiles.discard(zst);
         }
         return true;
       }
@@ -76,9 +85,16 @@ final class RepodataStore {
     return false;
   }
 
+  private static void checkSize(String repo, Descriptor d, long max) throws TransferException {
+    if (d.size() > max) {
+      throw new TransferException(repo + ":latest declares a " + d.size() + "-byte repodata layer, more than the limit of "
+          + max + " bytes (--max-repodata-bytes)");
+    }
+  }
+
   /** File names listed in the latest published repodata; empty when none. */
   Set<String> publishedFiles(String channel, String subdir, Path workDir) throws IOException {
-    Path tmp = Files.createTempFile(workDir, ".published-", ".json");
+    Path tmp = TempFiles.createTemp(workDir, "published-repodata.json");
     try {
       if (!download(channel, subdir, tmp)) {
         return Set.of();
@@ -91,7 +107,7 @@ final class RepodataStore {
       }
       return out;
     } finally {
-      Files.deleteIfExists(tmp);
+      TempFiles.discard(tmp);
     }
   }
 
@@ -108,7 +124,7 @@ final class RepodataStore {
         && d.mediaType().equals(ManifestLayout.REPODATA))) {
       return List.of();
     }
-    Path zst = json.resolveSibling(json.getFileName() + ".zst");
+    Path zst = TempFiles.createTemp(json.toAbsolutePath().getParent(), "repodata.json.zst");
     try {
       try (InputStream in = Files.newInputStream(json); OutputStream out = new ZstdOutputStream(Files.newOutputStream(zst), 15)) {
         in.transferTo(out);
@@ -126,7 +142,7 @@ final class RepodataStore {
       transfers.manifest(repo, LATEST, manifest);
       return List.of(stamp, LATEST);
     } finally {
-      Files.deleteIfExists(zst);
+      TempFiles.discard(zst);
     }
   }
 }

@@ -9,14 +9,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.containerops.mirror.conda.CorruptPackageException;
 import org.containerops.mirror.conda.RepodataEntry;
+import org.containerops.mirror.registry.Limits;
 import org.containerops.mirror.registry.RetryPolicy;
+import org.containerops.runtime.transfer.LimitedInputStream;
+import org.containerops.runtime.transfer.TempFiles;
+import org.containerops.runtime.transfer.TransferException;
+import org.containerops.runtime.transfer.VerifiedInputStream;
 
 /**
  * A conda channel to read from: a base URL ({@code https://conda.anaconda.org/conda-forge}, an
@@ -27,10 +33,19 @@ import org.containerops.mirror.registry.RetryPolicy;
 public final class ChannelSource implements AutoCloseable {
   private final URI base;
   private final RetryPolicy retry;
+  private final Limits limits;
   private final HttpClient http;
 
-  /** @param base the channel URL, with or without trailing {@code /}; {@code file:} or {@code http(s):} */
+  /** With {@link Limits#DEFAULT}. @param base as in {@link #ChannelSource(URI, RetryPolicy, Limits)} */
   public ChannelSource(URI base, RetryPolicy retry) {
+    this(base, retry, Limits.DEFAULT);
+  }
+
+  /**
+   * @param base the channel URL, with or without trailing {@code /}; {@code file:} or {@code http(s):}
+   * @param limits {@link Limits#repodataBytes()} bounds every {@link #fetch} and packages without a size
+   */
+  public ChannelSource(URI base, RetryPolicy retry, Limits limits) {
     String s = base.toString();
     this.base = URI.create(s.endsWith("/") ? s : s + "/");
     String scheme = this.base.getScheme() == null ? "" : this.base.getScheme();
@@ -38,6 +53,7 @@ public final class ChannelSource implements AutoCloseable {
       throw new IllegalArgumentException("channel-url: want file:, http: or https:, got " + base);
     }
     this.retry = retry;
+    this.limits = limits;
     this.http = HttpClient.newBuilder().connectTimeout(retry.timeout()).followRedirects(HttpClient.Redirect.NORMAL)
         .build();
   }
@@ -56,52 +72,65 @@ public final class ChannelSource implements AutoCloseable {
   }
 
   /**
-   * Copies {@code <subdir>/<file>} to {@code target} (via a temp file beside it).
+   * Copies {@code <subdir>/<file>} to {@code target} (via a {@link TempFiles} temp file beside it, removed
+   * on every failure and at JVM exit), at most {@link Limits#repodataBytes()} bytes.
    *
    * @throws java.nio.file.NoSuchFileException when the channel has no such file (404 or missing)
+   * @throws TransferException when the body passes the bound
    * @throws IOException when it cannot be read after retries
    */
   public void fetch(String subdir, String file, Path target) throws IOException {
     URI uri = resolve(subdir, file);
-    Files.createDirectories(target.toAbsolutePath().getParent());
-    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".part-", ".tmp");
+    fetch(uri, target, in -> new LimitedInputStream(in, limits.repodataBytes(), uri + " (--max-repodata-bytes)"));
+  }
+
+  private void fetch(URI uri, Path target, UnaryOperator<InputStream> bound) throws IOException {
+    Path tmp = TempFiles.createTemp(target.toAbsolutePath().getParent(), target.getFileName().toString());
     try {
       if (uri.getScheme().equals("file")) {
         Path src = Path.of(uri);
         if (!Files.isRegularFile(src)) {
           throw new java.nio.file.NoSuchFileException(src.toString());
         }
-        Files.copy(src, tmp, StandardCopyOption.REPLACE_EXISTING);
+        try (InputStream in = bound.apply(Files.newInputStream(src)); OutputStream out = Files.newOutputStream(tmp)) {
+          in.transferTo(out);
+        }
       } else {
-        httpGet(uri, tmp);
+        httpGet(uri, tmp, bound);
       }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      TempFiles.commit(tmp, target);
     } finally {
-      Files.deleteIfExists(tmp);
+      TempFiles.discard(tmp);  // no-op after the commit
     }
   }
 
   /**
-   * Downloads a package and checks size and sha256 (else md5) against its repodata record.
+   * Downloads a package, reading no more than the record's size and checking size and sha256 while
+   * streaming ({@link VerifiedInputStream}; md5 afterwards when the record has no sha256).
    *
-   * @throws CorruptPackageException when size or hash differ (nothing is left at {@code target})
+   * @throws TransferException when the body is longer or shorter than the record's size or its sha256
+   *     differs (nothing is left at {@code target})
+   * @throws CorruptPackageException when only an md5 is known and it differs
    */
   public void download(String subdir, RepodataEntry entry, Path target) throws IOException {
-    fetch(subdir, entry.fileName(), target);
+    URI uri = resolve(subdir, entry.fileName());
+    String what = entry.fileName();
+    long max = entry.size() >= 0 ? entry.size() : limits.repodataBytes();
+    fetch(uri, target, in -> entry.sha256() != null && entry.size() >= 0
+        ? new VerifiedInputStream(in, entry.size(), "sha256:" + entry.sha256().toLowerCase(Locale.ROOT), what)
+        : new LimitedInputStream(in, max, what));
     try {
       long size = Files.size(target);
       if (entry.size() >= 0 && size != entry.size()) {
-        throw new CorruptPackageException(entry.fileName() + ": downloaded " + size + " bytes, repodata says "
-            + entry.size(), null);
+        throw new CorruptPackageException(what + ": downloaded " + size + " bytes, repodata says " + entry.size(), null);
       }
-      String algo = entry.sha256() != null ? "SHA-256" : entry.md5() != null ? "MD5" : null;
-      if (algo != null) {
-        String want = algo.equals("SHA-256") ? entry.sha256() : entry.md5();
-        String got = hash(target, algo);
-        if (!got.equalsIgnoreCase(want)) {
-          throw new CorruptPackageException(entry.fileName() + ": " + algo.toLowerCase(java.util.Locale.ROOT)
-              + " " + got + " differs from repodata " + want, null);
+      if (entry.sha256() == null && entry.md5() != null) {
+        String got = hash(target, "MD5");
+        if (!got.equalsIgnoreCase(entry.md5())) {
+          throw new CorruptPackageException(what + ": md5 " + got + " differs from repodata " + entry.md5(), null);
         }
+      } else if (entry.sha256() != null && entry.size() < 0 && !hash(target, "SHA-256").equalsIgnoreCase(entry.sha256())) {
+        throw new CorruptPackageException(what + ": sha256 differs from repodata " + entry.sha256(), null);
       }
     } catch (IOException e) {
       Files.deleteIfExists(target);
@@ -109,7 +138,7 @@ public final class ChannelSource implements AutoCloseable {
     }
   }
 
-  private void httpGet(URI uri, Path tmp) throws IOException {
+  private void httpGet(URI uri, Path tmp, UnaryOperator<InputStream> bound) throws IOException {
     IOException last = null;
     for (int attempt = 0; attempt <= retry.delays().size(); attempt++) {
       if (attempt > 0) {
@@ -134,13 +163,13 @@ public final class ChannelSource implements AutoCloseable {
             }
             continue;
           }
-          try (OutputStream out = Files.newOutputStream(tmp)) {
-            in.transferTo(out);
+          try (InputStream bounded = bound.apply(in); OutputStream out = Files.newOutputStream(tmp)) {
+            bounded.transferTo(out);
           }
           return;
         }
-      } catch (java.nio.file.NoSuchFileException e) {
-        throw e;
+      } catch (java.nio.file.NoSuchFileException | TransferException e) {
+        throw e;  // absent, or a body that broke its bound: not retried
       } catch (IOException e) {
         if (last != null && e == last) {
           throw e;

@@ -33,6 +33,14 @@ final class CommonOptions {
       description = "Retries on connection errors and 5xx, with upstream's 3, 5, 11, 29, 83 s back-off (default: ${DEFAULT-VALUE}).")
   int retries;
 
+  @Option(names = "--max-manifest-bytes", defaultValue = "4194304",
+      description = "Refuse a manifest larger than this many bytes (default: ${DEFAULT-VALUE}).")
+  long maxManifestBytes;
+
+  @Option(names = "--max-repodata-bytes", defaultValue = "2147483648",
+      description = "Refuse a repodata.json larger than this many bytes, from the channel or the registry (default: ${DEFAULT-VALUE}).")
+  long maxRepodataBytes;
+
   @Option(names = "--quiet", arity = "0..1", fallbackValue = "true", description = "Only warnings, errors and the summary.")
   boolean quiet;
 

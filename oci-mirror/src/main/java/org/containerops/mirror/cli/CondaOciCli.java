@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.containerops.mirror.api.CondaOci;
 import org.containerops.mirror.api.MirrorException;
 import org.containerops.mirror.registry.Credentials;
+import org.containerops.mirror.registry.Limits;
 import org.containerops.mirror.registry.RegistryAddress;
 import org.containerops.mirror.registry.RetryPolicy;
 import picocli.CommandLine;
@@ -67,7 +68,7 @@ public final class CondaOciCli {
   CondaOci open(CommonOptions o, ConsoleListener listener) {
     RegistryAddress address = RegistryAddress.parse(o.registry);
     Optional<Credentials> credentials = CondaOci.credentialsFor(address, env);
-    return CondaOci.connect(address, credentials, retry(o), listener);
+    return CondaOci.connect(address, credentials, retry(o), new Limits(o.maxManifestBytes, o.maxRepodataBytes), listener);
   }
 
   static RetryPolicy retry(CommonOptions o) {

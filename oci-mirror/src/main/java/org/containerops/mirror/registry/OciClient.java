@@ -6,15 +6,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,10 +24,15 @@ import land.oras.Layer;
 import land.oras.Manifest;
 import land.oras.Registry;
 import land.oras.Tags;
+import land.oras.auth.AuthProvider;
 import land.oras.auth.NoAuthProvider;
+import land.oras.auth.UsernamePasswordProvider;
 import land.oras.exception.OrasException;
 import org.containerops.mirror.layout.Descriptor;
 import org.containerops.runtime.secret.SecretMask;
+import org.containerops.runtime.transfer.TempFiles;
+import org.containerops.runtime.transfer.TransferException;
+import org.containerops.runtime.transfer.VerifiedInputStream;
 
 /**
  * The registry operations the mirror needs, on oras-java-sdk 0.7.0, each with a timeout and retries
@@ -37,8 +40,12 @@ import org.containerops.runtime.secret.SecretMask;
  * namespace ({@code conda-forge/noarch/zlib}). Thread-safe; {@link #close()} stops the timer threads.
  */
 public final class OciClient implements AutoCloseable {
+  /** Largest blob {@link #fetchBlobBytes} reads into memory: 64 MiB. */
+  public static final long MAX_IN_MEMORY_BLOB = 64L << 20;
   private static final int PAGE = 1000;
   private final RegistryAddress address;
+  private final Limits limits;
+  private final ManifestReader manifests;
   private final Registry registry;
   private final RetryPolicy retry;
   private final SecretMask mask;
@@ -48,20 +55,37 @@ public final class OciClient implements AutoCloseable {
     return t;
   });
 
-  /** @param credentials empty for anonymous access */
+  /** With {@link Limits#DEFAULT}. @param credentials empty for anonymous access */
   public OciClient(RegistryAddress address, Optional<Credentials> credentials, RetryPolicy retry) {
+    this(address, credentials, retry, Limits.DEFAULT);
+  }
+
+  /**
+   * @param credentials empty for anonymous access
+   * @param limits bounds on manifests and repodata read from the registry
+   */
+  public OciClient(RegistryAddress address, Optional<Credentials> credentials, RetryPolicy retry, Limits limits) {
     this.address = address;
     this.retry = retry;
+    this.limits = limits;
     this.mask = SecretMask.of(credentials.map(c -> List.of(c.password())).orElse(List.of()), Map.of());
+    AuthProvider auth = credentials.<AuthProvider>map(c -> new UsernamePasswordProvider(c.username(), c.password()))
+        .orElseGet(NoAuthProvider::new);
     Registry.Builder b = Registry.builder();
     b = credentials.isPresent() ? b.defaults(credentials.get().username(), credentials.get().password())
-        : b.withAuthProvider(new NoAuthProvider());
+        : b.withAuthProvider(auth);
     this.registry = b.withInsecure(address.plainHttp()).build();  // not insecure(): it resets auth
+    this.manifests = new ManifestReader(auth, address.plainHttp(), limits.manifestBytes());
   }
 
   /** The address this client talks to. */
   public RegistryAddress address() {
     return address;
+  }
+
+  /** The bounds this client applies. */
+  public Limits limits() {
+    return limits;
   }
 
   /** All tags of a repository (encoded, sorted, every page); empty when the repository does not exist. */
@@ -89,11 +113,20 @@ public final class OciClient implements AutoCloseable {
     });
   }
 
-  /** The layers of {@code repo:tag}, empty when the tag (or repository) does not exist. */
+  /**
+   * The layers of {@code repo:tag}, empty when the tag (or repository) does not exist.
+   *
+   * @throws org.containerops.runtime.transfer.TransferException when the manifest is larger than
+   *     {@link Limits#manifestBytes()} (nothing more than the bound is read)
+   */
   public Optional<List<Descriptor>> manifest(String repo, String tag) throws IOException {
     return call("get manifest " + repo + ":" + tag, () -> {
       try {
-        Manifest m = registry.getManifest(ref(repo, tag));
+        Optional<String> json = manifests.get(ref(repo, tag), address.host(), address.repository(repo), tag);
+        if (json.isEmpty()) {
+          return Optional.empty();
+        }
+        Manifest m = Manifest.fromJson(json.get());
         List<Descriptor> out = new ArrayList<>();
         for (Layer l : m.getLayers()) {
           out.add(new Descriptor(l.getMediaType(), l.getSize() == null ? -1 : l.getSize(), l.getDigest(),
@@ -150,42 +183,51 @@ public final class OciClient implements AutoCloseable {
   }
 
   /**
-   * Downloads a blob to {@code target} (parents created, written via a temp file in the same dir) and
-   * checks its sha256 against {@code digest}. {@code size} (bytes, -1 if unknown) extends the timeout.
+   * Downloads a blob to {@code target} (parents created, written via a {@link TempFiles} temp file in the
+   * same dir, so the target gets the umask's permissions) reading exactly {@code size} bytes and checking
+   * the digest while streaming: a longer body fails at the first extra byte, a shorter one or another
+   * digest at its end ({@link VerifiedInputStream}). {@code size} also extends the timeout (1 s per MiB).
+   * On every failure, timeout included, the temp file is removed before this returns.
    *
-   * @throws IOException also when the content does not match the digest (then nothing is written)
+   * @param size the descriptor's size in bytes; a negative size is refused
+   * @throws IOException also when the content does not match size or digest (then nothing is written)
    */
   public void fetchBlob(String repo, String digest, long size, Path target) throws IOException {
-    Files.createDirectories(target.toAbsolutePath().getParent());
+    if (size < 0) {
+      throw new TransferException("blob " + digest + " of " + repo + ": the descriptor declares no size");
+    }
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
     call("download " + digest + " from " + repo, () -> {
-      Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".part-", ".tmp");
+      Path tmp = TempFiles.createTemp(dir, target.getFileName().toString());
       try {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(registry.fetchBlob(ref(repo, "latest").withDigest(digest)), sha);
-            OutputStream out = Files.newOutputStream(tmp)) {
+        try (InputStream in = new VerifiedInputStream(registry.fetchBlob(ref(repo, "latest").withDigest(digest)), size,
+            digest, "blob " + digest + " of " + repo); OutputStream out = Files.newOutputStream(tmp)) {
           in.transferTo(out);
         }
-        String got = "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
-        if (!got.equals(digest)) {
-          throw new IOException("digest mismatch for " + digest + " from " + repo + ": got " + got);
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        TempFiles.commit(tmp, target);
         return null;
       } finally {
-        Files.deleteIfExists(tmp);
+        TempFiles.discard(tmp);  // no-op after the commit
       }
     }, size);
   }
 
-  /** Fetches a small blob into memory, checking its digest; {@code size} as in {@link #fetchBlob}. */
+  /**
+   * Fetches a small blob (an {@code index.json}, an {@code info.tar.gz}) into memory, checking size and
+   * digest; {@code size} as in {@link #fetchBlob}, at most {@link #MAX_IN_MEMORY_BLOB} bytes.
+   */
   public byte[] fetchBlobBytes(String repo, String digest, long size) throws IOException {
-    Path tmp = Files.createTempFile("oci-blob-", ".tmp");
-    try {
-      fetchBlob(repo, digest, size, tmp);
-      return Files.readAllBytes(tmp);
-    } finally {
-      Files.deleteIfExists(tmp);
+    if (size < 0 || size > MAX_IN_MEMORY_BLOB) {
+      throw new TransferException("blob " + digest + " of " + repo + ": declared size " + size
+          + " is not within 0.." + MAX_IN_MEMORY_BLOB + " bytes");
     }
+    return call("download " + digest + " from " + repo, () -> {
+      try (InputStream in = new VerifiedInputStream(registry.fetchBlob(ref(repo, "latest").withDigest(digest)), size,
+          digest, "blob " + digest + " of " + repo)) {
+        return in.readAllBytes();
+      }
+    }, size);
   }
 
   private ContainerRef ref(String repo, String tag) {
@@ -204,17 +246,28 @@ public final class OciClient implements AutoCloseable {
       if (attempt > 0) {
         sleep(retry.delays().get(attempt - 1).toMillis());
       }
-      Future<T> f = calls.submit(body);
+      CountDownLatch ended = new CountDownLatch(1);
+      Future<T> f = calls.submit(() -> {
+        try {
+          return body.call();
+        } finally {
+          ended.countDown();
+        }
+      });
       try {
         return f.get(deadline, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        f.cancel(true);
+        f.cancel(true);  // interrupts the read; the body's finally removes its temp file
+        awaitEnd(ended);
         last = new IOException("timed out after " + deadline + " ms");
       } catch (ExecutionException e) {
         last = e.getCause();
         int status = last instanceof OrasException o ? status(o) : last instanceof IOException ? 0 : -1;
         if (status < 0 && !(last instanceof OrasException)) {
           throw new RegistryCallException(mask.mask(what + ": " + last), 0, null);
+        }
+        if (last instanceof TransferException) {  // a body that broke its descriptor or bound: not retried
+          throw new RegistryCallException(mask.mask(what + ": " + last.getMessage()), 0, last);
         }
         if (!RetryPolicy.retryable(status)) {
           throw new RegistryCallException(mask.mask(what + ": " + describe(last)), status, null);
@@ -248,6 +301,15 @@ public final class OciClient implements AutoCloseable {
   private static int status(OrasException e) {
     Integer s = e.getStatusCode();
     return s == null || s < 100 ? 0 : s;  // oras uses -1 when there was no response
+  }
+
+  /** Gives a cancelled body up to 5 s to run its clean-up, so no temp file outlives the failed call. */
+  private static void awaitEnd(CountDownLatch ended) {
+    try {
+      ended.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void sleep(long millis) throws IOException {

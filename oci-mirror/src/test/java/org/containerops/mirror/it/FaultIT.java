@@ -84,7 +84,7 @@ class FaultIT {
       channel.verify(2, getRequestedFor(urlEqualTo(V1)));
       assertTrue(r.failed().get("noarch/run_exports_versions-2.0-h39de5ba_0.tar.bz2").contains("GET"), r.failed().toString());
       channel.verify(3, getRequestedFor(urlEqualTo(V2)));
-      assertTrue(r.failed().get("osx-64/dummy-package-1.0-0.tar.bz2").contains("downloaded 1258 bytes, repodata says 2517"),
+      assertTrue(r.failed().get("osx-64/dummy-package-1.0-0.tar.bz2").contains("the body ended after 1258 of the declared 2517 bytes"),
           r.failed().toString());
       assertTrue(r.failed().get("osx-64/dummy-package-2.0-0.tar.bz2").toLowerCase().contains("timed out"), r.failed().toString());
       assertTrue(r.failed().get("linux-64").contains("channel has no"), r.failed().toString());
