@@ -20,13 +20,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One container per image for all taggers and manifests: the Java form of upstream's {@code DockerRunner}
- * ({@code tagging/utils/docker_runner.py}) on a container-runtime {@link ContainerSession}. The container
- * runs {@code sleep infinity} behind the image's ENTRYPOINT, as the image's USER (root included, as
- * upstream), with the runtime's lock-down (read-only root filesystem, tmpfs {@code /tmp}, no network) but
- * as many CPUs as the host has (upstream sets no limit).
- * Because the root filesystem is read-only, {@code XDG_CACHE_HOME=/tmp/.cache} is set so tools that cache
- * (pip) do not print "directory not writable" warnings into the merged output. {@link #close()} removes the
- * container, also after failures. Nothing is pulled.
+ * ({@code tagging/utils/docker_runner.py}) on a container-runtime {@link ContainerSession} in the
+ * runtime's "inspect a trusted image as built" mode ({@code SandboxSpec.Builder.trustedImageAsBuilt()}):
+ * the container runs {@code sleep infinity} behind the image's ENTRYPOINT, as the image's USER (root
+ * included), with the image's env and filesystem as built: writable root filesystem, the image's own
+ * {@code /tmp}, no env added, the engine's default ulimits and capabilities, as many CPUs as the host has
+ * (upstream sets no limit). So {@code conda info} says {@code (writable)} and tools cache in {@code $HOME}
+ * as under {@code docker run}. Ours, unlike upstream: network {@code none}, our labels, the time limit per
+ * command, and {@link #close()} removes the container in every case. Nothing is pulled.
  */
 public final class ImageRunner implements CommandRunner, AutoCloseable {
   /** Default wall-time limit of one command. */
@@ -52,8 +53,8 @@ public final class ImageRunner implements CommandRunner, AutoCloseable {
   public static ImageRunner start(ContainerRuntime runtime, String image, Duration commandTimeout) {
     // upstream's container has no CPU limit; the runtime's default (1 CPU) throttles JVM/R start-up
     Limits limits = Limits.defaults().withCpus(Runtime.getRuntime().availableProcessors());
-    SandboxSpec spec = SandboxSpec.builder(image).command("sleep", "infinity").runAsRoot().limits(limits)
-        .env("XDG_CACHE_HOME", "/tmp/.cache").label("org.containerops.tool", "image-tagging").build();
+    SandboxSpec spec = SandboxSpec.builder(image).command("sleep", "infinity").trustedImageAsBuilt().limits(limits)
+        .label("org.containerops.tool", "image-tagging").build();
     try {
       return new ImageRunner(image, runtime.startSession(spec), commandTimeout);
     } catch (ContainerRuntimeError e) {
