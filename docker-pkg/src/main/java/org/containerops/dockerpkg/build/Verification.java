@@ -25,6 +25,9 @@ import org.containerops.runtime.secret.SecretMask;
  *       whose file does not exist means "nothing to verify" (success);
  *   <li>the arguments are the elements with {@code {path}} (the image directory) and {@code {image}}
  *       (the full label) formatted in, as Python's {@code str.format} ({@code {{}}} for braces);
+ *       in the script of a shell's {@code -c} (the default) each value is quoted for where it lands
+ *       ({@link ShellScriptFormat}), so the shell gets it as one word of data and never runs
+ *       anything in it (upstream formatted it in unquoted);
  *   <li>by default the command runs <b>on the host</b>, as upstream: it must be found
  *       ({@code which}, else "Could not verify image … not found"), and it gets an environment of
  *       only the proxy variables (when {@code http_proxy} is set) and the host's {@code PATH};
@@ -109,8 +112,10 @@ final class Verification {
     Map<String, String> fields = inContainer() ? Map.of("path", MOUNT_PATH, "image", label) : hostFields;
     List<String> argv = new ArrayList<>();
     argv.add(config.verifyCommand());
-    for (String arg : config.verifyArgs()) {
-      argv.add(format(arg, fields));
+    int script = ShellScriptFormat.scriptIndex(config.verifyCommand(), config.verifyArgs());
+    for (int i = 0; i < config.verifyArgs().size(); i++) {
+      String arg = config.verifyArgs().get(i);
+      argv.add(i == script ? ShellScriptFormat.format(arg, fields) : format(arg, fields));
     }
     if (inContainer()) {
       return new Plan(Optional.of(argv), proxyEnv(config), "");

@@ -46,7 +46,7 @@ public record DockerPkgConfig(Map<String, Object> values) {
     if (workers != null && !(workers instanceof Integer && (Integer) workers >= 1)) {
       throw new IllegalArgumentException("scan_workers: want an integer >= 1, got " + describe(workers));
     }
-    for (String key : List.of("build_workers", "registry_timeout")) {
+    for (String key : List.of("build_workers", "registry_timeout", "registry_max_manifest_bytes")) {
       Object n = values.get(key);
       if (n != null && !(n instanceof Integer && (Integer) n >= 1)) {
         throw new IllegalArgumentException(key + ": want an integer >= 1, got " + describe(n));
@@ -146,6 +146,14 @@ public record DockerPkgConfig(Map<String, Object> values) {
   /** @return timeout of each registry request, from {@code registry_timeout} seconds (ours), 10 s by default */
   public java.time.Duration registryTimeout() {
     return java.time.Duration.ofSeconds((Integer) values.getOrDefault("registry_timeout", 10));
+  }
+
+  /**
+   * @return the largest manifest or token response read from a registry, in bytes, from
+   *     {@code registry_max_manifest_bytes} (ours), 4 MiB by default; a longer body is an error
+   */
+  public long registryMaxManifestBytes() {
+    return ((Integer) values.getOrDefault("registry_max_manifest_bytes", 4 << 20)).longValue();
   }
 
   /** @return {@code seed_image}: since upstream 4.0.0 only a template variable */

@@ -199,7 +199,7 @@ class BuildRunTest {
     m.put("verify_in_container", true);
     BuildResult r = run(new DockerPkgConfig(m), new BuildSpec(dir, Optional.empty(), "", false, true), RegistryProbe.NONE);
     assertTrue(r.ok(), r.toString());
-    assertEquals(List.of("verify t:1.0 [/bin/bash, -c, /docker-pkg/image/test.sh t:1.0] env=[]"), engine.callsStartingWith("verify"));
+    assertEquals(List.of("verify t:1.0 [/bin/bash, -c, '/docker-pkg/image'/test.sh 't:1.0'] env=[]"), engine.callsStartingWith("verify"));
 
     engine.verifyExit = 1;
     engine.images.clear();

@@ -58,7 +58,8 @@ class VerificationTest {
   @Test
   void theDefaultRunsTestShOnTheHostWithPathAndImageFormattedIntoOneArgument() {
     Verification.Plan p = plan(verification(HOST));
-    assertEquals(Optional.of(List.of("/bin/bash", "-c", fooBar.toAbsolutePath() + "/test.sh " + LABEL)), p.argv());
+    assertEquals(Optional.of(List.of("/bin/bash", "-c", "'" + fooBar.toAbsolutePath() + "'/test.sh '" + LABEL + "'")),
+        p.argv());
     assertEquals(0, exit(verification(HOST)), "upstream test_verify_success");
   }
 
@@ -81,14 +82,14 @@ class VerificationTest {
     assertEquals(Optional.empty(), plan(verification(HOST, "verify_args", args)).argv());
     Files.createDirectories(fooBar.resolve("my checks"));
     Files.writeString(fooBar.resolve("my checks/run.sh"), "exit 0\n");
-    assertEquals(Optional.of(List.of("/bin/bash", "-c", "'" + fooBar.toAbsolutePath() + "/my checks/run.sh' " + LABEL)),
+    assertEquals(Optional.of(List.of("/bin/bash", "-c", "'" + fooBar.toAbsolutePath() + "/my checks/run.sh' '" + LABEL + "'")),
         plan(verification(HOST, "verify_args", args)).argv());
   }
 
   @Test
   void bracesFollowPythonFormat() {
     Verification.Plan p = plan(verification(HOST, "verify_args", List.of("-c", "echo {{image}} {image} '}}'")));
-    assertEquals("echo {image} " + LABEL + " '}'", p.argv().get().get(2));
+    assertEquals("echo {image} '" + LABEL + "' '}'", p.argv().get().get(2), "values quoted for the shell");
     assertThrows(IllegalArgumentException.class, () -> plan(verification(HOST, "verify_args", List.of("{tag}"))));
     assertThrows(IllegalArgumentException.class, () -> plan(verification(HOST, "verify_args", List.of("a } b"))));
   }
