@@ -28,6 +28,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The image tree as data: which taggers and manifests each image gets, inherited parent-first as upstream's
  * {@code get_taggers}/{@code get_manifests} do ({@code tagging/hierarchy/get_taggers.py:7-12}). Loaded from
  * YAML ({@code images: {name: {parent, taggers, manifests}}}); {@link #jupyter()} is upstream's 11 images.
+ * Besides upstream's steps by name, a file may define its own taggers and manifests by command
+ * (top-level {@code taggers:} / {@code manifests:}, see {@link CustomSteps}).
  * Immutable; images keep file order.
  */
 public final class ImageHierarchy {
@@ -70,7 +72,8 @@ public final class ImageHierarchy {
   /**
    * Parses YAML text, resolving names with the given lookups (so library users can add their own taggers).
    *
-   * @throws TaggingException {@code HIERARCHY} for bad structure, unknown names, unknown parents or cycles
+   * @throws TaggingException {@code HIERARCHY} for bad structure, unknown names, unknown parents or cycles, or
+   *     a bad custom tagger/manifest (naming the file, the entry and the field)
    */
   public static ImageHierarchy parse(String yaml, String source, Function<String, Optional<Tagger>> taggers,
       Function<String, Optional<Manifest>> manifests) {
@@ -83,6 +86,20 @@ public final class ImageHierarchy {
     if (!(root instanceof Map<?, ?> top) || !(top.get("images") instanceof Map<?, ?> imgs) || imgs.isEmpty()) {
       throw bad(source, "want a mapping 'images:' of image name to {parent, taggers, manifests}");
     }
+    CustomSteps custom;
+    try {
+      custom = CustomSteps.parse(top, n -> taggers.apply(n).isPresent() || manifests.apply(n).isPresent());
+    } catch (IllegalArgumentException e) {
+      throw bad(source, e.getMessage());
+    }
+    Function<String, Optional<Tagger>> allTaggers = n -> Optional.ofNullable(custom.taggers().get(n))
+        .or(() -> taggers.apply(n));
+    Function<String, Optional<Manifest>> allManifests = n -> Optional.ofNullable(custom.manifests().get(n))
+        .or(() -> manifests.apply(n));
+    List<String> taggerNames = new ArrayList<>(BuiltInTaggers.names());
+    taggerNames.addAll(custom.taggers().keySet());
+    List<String> manifestNames = new ArrayList<>(BuiltInManifests.names());
+    manifestNames.addAll(custom.manifests().keySet());
     Map<String, ImageDescription> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : imgs.entrySet()) {
       String name = String.valueOf(e.getKey());
@@ -91,9 +108,8 @@ public final class ImageHierarchy {
         throw bad(source, "image " + name + ": want a mapping");
       }
       Object parent = body.get("parent");
-      List<Tagger> t = resolve(source, name, "taggers", body.get("taggers"), taggers, BuiltInTaggers.names());
-      List<Manifest> m = resolve(source, name, "manifests", body.get("manifests"), manifests,
-          BuiltInManifests.names());
+      List<Tagger> t = resolve(source, name, "taggers", body.get("taggers"), allTaggers, taggerNames);
+      List<Manifest> m = resolve(source, name, "manifests", body.get("manifests"), allManifests, manifestNames);
       out.put(name, new ImageDescription(Optional.ofNullable(parent).map(String::valueOf), t, m));
     }
     for (Map.Entry<String, ImageDescription> e : out.entrySet()) {
