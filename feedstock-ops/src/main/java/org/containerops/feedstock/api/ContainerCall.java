@@ -45,6 +45,17 @@ final class ContainerCall {
     }
   }
 
+  /**
+   * The image named, that nothing is pulled, how to build ours, and (for parse-names, which needs no
+   * container) {@code --no-use-container}.
+   */
+  private static String imageMissing(ContainerRuntimeError e, String op) {
+    String image = e.image().orElse("the image");
+    String hint = "image " + image + " is not present on the engine (nothing is pulled): build it with "
+        + "`docker build --network host -t " + image + " feedstock-ops/docker` (see feedstock-ops/README.md, Images)";
+    return Operation.PARSE_NAMES.cliName().equals(op) ? hint + ", or pass --no-use-container to parse on the host" : hint;
+  }
+
   static FeedstockOpsException translate(ContainerRuntimeError e, String op, String feedstock, Duration timeout) {
     RemoteError remote = e.remoteError().orElse(null);
     String image = e.image().map(i -> " in " + i).orElse("");
@@ -54,6 +65,8 @@ final class ContainerCall {
       case REMOTE_ERROR -> new FeedstockOpsException(
           remote != null && TOOL_NOT_FOUND.equals(remote.name()) ? Reason.TOOL_MISSING : Reason.OPERATION_FAILED,
           op, feedstock, (remote == null ? e.getMessage() : remote.summary()) + image, remote, e.stderrTail(), e);
+      case IMAGE_NOT_FOUND -> new FeedstockOpsException(Reason.IMAGE_MISSING, op, feedstock, imageMissing(e, op),
+          remote, e.stderrTail(), e);
       case NONZERO_EXIT, BAD_OUTPUT, OUTPUT_TOO_LARGE -> new FeedstockOpsException(Reason.CONTAINER_FAILED, op, feedstock,
           e.getMessage(), remote, e.stderrTail(), e);
       default -> new FeedstockOpsException(Reason.ENGINE, op, feedstock, e.getMessage(), remote, e.stderrTail(), e);

@@ -25,6 +25,7 @@ import org.containerops.feedstock.staging.PatchApplier;
 import org.containerops.feedstock.staging.Permissions;
 import org.containerops.runtime.ContainerRuntime;
 import org.containerops.runtime.api.SandboxResult;
+import org.containerops.runtime.paths.UnsafePathException;
 import org.containerops.runtime.protocol.ProtocolJson;
 
 /**
@@ -121,7 +122,7 @@ public final class FeedstockOps implements AutoCloseable {
       }
       if (exclusiveConfigFile != null) {
         Files.copy(exclusiveConfigFile, copy.root().resolve(exclusiveConfigFile.getFileName().toString()));
-        args.addAll(List.of("--exclusive-config-file", exclusiveConfigFile.getFileName().toString()));
+        args.add("--exclusive-config-file=" + exclusiveConfigFile.getFileName());
       }
       Permissions.plusRwX(copy.root());
       Map<?, ?> data = ResultShapes.asMap(run(s, Operation.RERENDER, name, args, copy.root(),
@@ -221,10 +222,16 @@ public final class FeedstockOps implements AutoCloseable {
     }
   }
 
-  /** Turns a local I/O failure (temp dir, copy) into a {@link FeedstockOpsException}. */
+  /**
+   * Turns a local I/O failure (temp dir, copy) into a {@link FeedstockOpsException}: IO_FAILED, or
+   * BAD_INPUT for a symbolic link that leaves the feedstock.
+   */
   private static <T> T guard(String op, Path dir, Supplier<T> body) {
     try {
       return body.get();
+    } catch (UnsafePathException e) {
+      throw new FeedstockOpsException(Reason.BAD_INPUT, op, String.valueOf(dir == null ? null : dir.getFileName()),
+          e.getMessage(), null, "", e);
     } catch (UncheckedIOException e) {
       throw new FeedstockOpsException(Reason.IO_FAILED, op, String.valueOf(dir == null ? null : dir.getFileName()),
           e.getMessage(), null, "", e);

@@ -25,7 +25,9 @@ public final class FeedstockOpsException extends RuntimeException {
     CONTAINER_FAILED,
     /** The host-side timeout passed; the container was killed. */
     TIMEOUT,
-    /** No engine, a missing image, or an engine error. */
+    /** The operation's image is not on the engine (nothing is pulled); the message says how to build it. */
+    IMAGE_MISSING,
+    /** No engine, or an engine error. */
     ENGINE,
     /** Applying the container's patch to the feedstock, or staging it, failed. */
     GIT_FAILED,

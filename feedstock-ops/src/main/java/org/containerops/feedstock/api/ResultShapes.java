@@ -40,17 +40,18 @@ final class ResultShapes {
 
   /**
    * The container options of {@code check-solvable} ({@code __main__.py:421-466}); every option is
-   * passed, {@code --timeout} always as an integer (upstream could send {@code None}).
+   * passed, {@code --timeout} always as an integer (upstream could send {@code None}); string values as
+   * {@code --name=value} (click reads that form too), so a value starting with {@code -} stays a value.
    */
   static List<String> checkSolvableArgs(CheckSolvableSpec spec) {
     List<String> args = new ArrayList<>(List.of("--timeout", Long.toString(spec.timeout().toSeconds())));
     if (!spec.additionalChannels().isEmpty()) {
-      args.addAll(List.of("--additional-channels", String.join(",", spec.additionalChannels())));
+      args.add("--additional-channels=" + String.join(",", spec.additionalChannels()));
     }
     if (!spec.buildPlatform().isEmpty()) {
-      args.addAll(List.of("--build-platform", buildPlatformJson(spec)));
+      args.add("--build-platform=" + buildPlatformJson(spec));
     }
-    args.addAll(List.of("--solver", spec.solver()));
+    args.add("--solver=" + spec.solver());
     if (spec.failFast()) {
       args.add("--fail-fast");
     }

@@ -26,17 +26,15 @@ public final class InsideCheckSolvable {
    */
   public Object run(Path feedstock, String logLevel, int timeoutSeconds, String additionalChannels,
       String buildPlatform, String solver, boolean failFast) throws IOException {
-    List<String> options = new ArrayList<>(List.of("--log-level", logLevel, "--timeout", Integer.toString(timeoutSeconds)));
+    // --name=value: a value is one argv element whatever it holds (a leading '-' included); no shell
+    List<String> options = new ArrayList<>(List.of("--log-level=" + logLevel, "--timeout=" + timeoutSeconds));
     if (additionalChannels != null && !additionalChannels.isEmpty()) {
-      options.add("--additional-channels");
-      options.add(additionalChannels);
+      options.add("--additional-channels=" + additionalChannels);
     }
     if (buildPlatform != null && !buildPlatform.isEmpty()) {
-      options.add("--build-platform");
-      options.add(buildPlatform);
+      options.add("--build-platform=" + buildPlatform);
     }
-    options.add("--solver");
-    options.add(solver);
+    options.add("--solver=" + solver);
     if (failFast) {
       options.add("--fail-fast");
     }

@@ -37,7 +37,7 @@ public final class InsideLint {
       String key = feedstock.relativize(recipe).toString();
       try {
         Object r = bridge.run("lint_bridge.py", "conda-smithy's linter (python with conda_smithy)",
-            List.of(recipe.getParent().toString()), List.of("--log-level", logLevel), null);
+            List.of(recipe.getParent().toString()), List.of("--log-level=" + logLevel), null);
         Map<?, ?> m = r instanceof Map<?, ?> x ? x : Map.of();
         lints.put(key, m.get("lints") instanceof List<?> l ? l : List.of());
         hints.put(key, m.get("hints") instanceof List<?> h ? h : List.of());

@@ -21,6 +21,9 @@ final class PythonBridge {
   /** Override for the python program (ours; tests point it at a double). */
   static final String PYTHON_VARIABLE = "CF_FEEDSTOCK_OPS_PYTHON";
 
+  /** The exit code of a bridge script whose python lacks a module it imports. */
+  static final int MISSING_MODULE_EXIT = 3;
+
   private final ToolRunner tools;
 
   PythonBridge(Map<String, String> env, PrintStream tee) {
@@ -33,7 +36,7 @@ final class PythonBridge {
    * @param args positional arguments before the output file
    * @param options options after it
    * @return the decoded JSON the script wrote
-   * @throws ToolNotFoundException when python is missing
+   * @throws ToolNotFoundException when python is missing, or cannot import a module the script needs
    * @throws RuntimeException naming the script when it fails or writes nothing
    */
   Object run(String script, String needs, List<String> args, List<String> options, Duration timeout) throws IOException {
@@ -56,8 +59,11 @@ final class PythonBridge {
       if (r.timedOut()) {
         throw new RuntimeException(script + " did not finish within " + timeout.toSeconds() + " s and was killed");
       }
+      String last = r.output().strip().lines().reduce((a, b) -> b).orElse("");
+      if (r.exitCode() == MISSING_MODULE_EXIT) {
+        throw ToolNotFoundException.missingModule(python, needs, PYTHON_VARIABLE, last);
+      }
       if (r.exitCode() != 0 || !Files.isRegularFile(out)) {
-        String last = r.output().strip().lines().reduce((a, b) -> b).orElse("");
         throw new RuntimeException(script + " failed with exit code " + r.exitCode() + ": " + last);
       }
       return ProtocolJson.loads(Files.readString(out));

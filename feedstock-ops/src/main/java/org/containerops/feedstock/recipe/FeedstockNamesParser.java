@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.containerops.runtime.paths.ConfinedPath;
+import org.containerops.runtime.paths.UnsafePathException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -24,7 +26,7 @@ import org.yaml.snakeyaml.Yaml;
  * variant; the names of outputs not skipped, and the subdirs of variants that build something, are
  * collected. The feedstock name comes from a default render (linux-64, no variant), as conda-smithy's
  * {@code get_feedstock_name_from_meta(MetaData(recipe_dir))} does. No variant files gives empty sets,
- * as upstream. Thread-safe (no shared state).
+ * as upstream ({@link #warnings} says so). Thread-safe (no shared state).
  */
 public final class FeedstockNamesParser {
   private FeedstockNamesParser() {}
@@ -36,7 +38,7 @@ public final class FeedstockNamesParser {
   public static ParsedNames parse(Path feedstockDir) {
     Path recipeDir = feedstockDir.resolve("recipe");
     Map<?, ?> forgeConfig = readForgeConfig(feedstockDir.resolve("conda-forge.yml"));
-    Renderer recipe = recipe(recipeDir, "rattler-build".equals(forgeConfig.get("conda_build_tool")));
+    Renderer recipe = recipe(feedstockDir, recipeDir, "rattler-build".equals(forgeConfig.get("conda_build_tool")));
     Map<?, ?> buildPlatforms = forgeConfig.get("build_platform") instanceof Map<?, ?> m ? m : Map.of();
 
     Map<String, List<Variant>> groups = new TreeMap<>();
@@ -62,22 +64,57 @@ public final class FeedstockNamesParser {
     return ParsedNames.of(feedstockName, names, subdirs);
   }
 
+  /**
+   * What a caller should tell the user about a feedstock before trusting an empty result: a feedstock
+   * without {@code .ci_support/*.yaml} variant files (never rendered, or a {@code .keepme} only) gives
+   * empty {@code package_names} and {@code subdirs}, as upstream, which says nothing.
+   *
+   * @param feedstockDir the feedstock root
+   * @return one line per problem, naming the directory; empty when variant files exist or
+   *     {@code feedstockDir} is not a directory (that is an error, reported by {@link #parse})
+   */
+  public static List<String> warnings(Path feedstockDir) {
+    if (!Files.isDirectory(feedstockDir)) {
+      return List.of();
+    }
+    Path ciSupport = feedstockDir.resolve(".ci_support");
+    if (!Files.isDirectory(ciSupport)) {
+      return List.of(feedstockDir + " has no .ci_support directory: package_names and subdirs are empty "
+          + "(conda-smithy rerender creates the variant files)");
+    }
+    if (variantFiles(ciSupport).isEmpty()) {
+      return List.of(ciSupport + " has no variant files (*.yaml): package_names and subdirs are empty "
+          + "(conda-smithy rerender creates them)");
+    }
+    return List.of();
+  }
+
   /** Renders a recipe for one variant. */
   @FunctionalInterface
   private interface Renderer {
     RenderedRecipe render(Map<String, String> variant, String subdir, String buildSubdir);
   }
 
-  private static Renderer recipe(Path recipeDir, boolean rattlerBuild) {
+  private static Renderer recipe(Path feedstockDir, Path recipeDir, boolean rattlerBuild) {
     Path meta = recipeDir.resolve("meta.yaml");
     Path v1 = recipeDir.resolve("recipe.yaml");
     if (Files.isRegularFile(v1) && (rattlerBuild || !Files.isRegularFile(meta))) {
-      return V1Recipe.load(v1)::render;
+      return V1Recipe.load(inside(feedstockDir, v1))::render;
     }
     if (Files.isRegularFile(meta)) {
-      return MetaYamlRecipe.load(meta)::render;
+      return MetaYamlRecipe.load(inside(feedstockDir, meta))::render;
     }
     throw new RecipeException("no recipe: neither " + meta + " nor " + v1 + " exists");
+  }
+
+  /** The file, refused when a symbolic link takes it outside the feedstock (issue 17 §3). */
+  private static Path inside(Path feedstockDir, Path file) {
+    try {
+      ConfinedPath.requireInside(feedstockDir, file);
+      return file;
+    } catch (UnsafePathException e) {
+      throw new RecipeException(file + " is a symbolic link that leaves the feedstock: " + e.getMessage(), e);
+    }
   }
 
   /** {@code conda-forge.yml}'s {@code build_platform} maps {@code linux_aarch64} to {@code linux_64}. */
@@ -103,6 +140,7 @@ public final class FeedstockNamesParser {
     if (!Files.isRegularFile(file)) {
       return Map.of();
     }
+    inside(file.getParent(), file);
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       Object doc = new Yaml(new LoaderOptions()).load(r);
       return doc instanceof Map<?, ?> m ? m : Map.of();

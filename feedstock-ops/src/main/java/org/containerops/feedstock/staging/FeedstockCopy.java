@@ -10,6 +10,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.containerops.runtime.paths.ConfinedPath;
+import org.containerops.runtime.paths.UnsafePathException;
 
 /**
  * A temporary directory to mount into a container, holding a copy of a feedstock without
@@ -50,13 +52,24 @@ public final class FeedstockCopy implements AutoCloseable {
 
   /**
    * Copies {@code source} without any {@code .git} to {@code root/<name>} (or to the root itself when
-   * {@code name} is empty), keeping modes; symlinks are copied as links.
+   * {@code name} is empty), keeping modes. A symbolic link whose target stays inside {@code source} is
+   * copied as a link and never followed; one that leaves the tree (absolute or through {@code ..},
+   * existing or dangling, directly or through another link) is refused before anything is mounted, so
+   * no host file outside the feedstock reaches the container (issue 17 §3). {@code source} itself may
+   * be a link; its real path is the tree.
    *
    * @return the copy
+   * @throws UnsafePathException naming the link, its target and the feedstock when a link leaves the tree
    * @throws UncheckedIOException on a read or write error
    */
-  public Path copy(Path source, String name) {
+  public Path copy(Path sourceDir, String name) {
     Path target = name.isEmpty() ? root : root.resolve(name);
+    Path source;
+    try {
+      source = sourceDir.toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + sourceDir + ": " + e.getMessage(), e);
+    }
     try {
       Files.walkFileTree(source, new SimpleFileVisitor<>() {
         @Override
@@ -74,6 +87,9 @@ public final class FeedstockCopy implements AutoCloseable {
           if (file.getFileName().toString().equals(".git")) {
             return FileVisitResult.CONTINUE;  // a worktree's .git file
           }
+          if (attrs.isSymbolicLink()) {
+            requireLinkInside(source, file);
+          }
           Path t = target.resolve(source.relativize(file).toString());
           Files.copy(file, t, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
           return FileVisitResult.CONTINUE;
@@ -83,6 +99,27 @@ public final class FeedstockCopy implements AutoCloseable {
       throw new UncheckedIOException("cannot copy " + source + " to " + target + ": " + e.getMessage(), e);
     }
     return target;
+  }
+
+  /**
+   * Refuses a link whose target, resolved from the link's directory, is outside {@code tree}: an
+   * existing target by its real path (so a chain of links counts), a dangling one lexically.
+   */
+  static void requireLinkInside(Path tree, Path link) throws IOException {
+    Path lexical = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
+    if (Files.exists(link)) {
+      try {
+        ConfinedPath.requireInside(tree, link);  // follows the whole chain; names what it resolved to
+      } catch (UnsafePathException e) {
+        throw new UnsafePathException(e.input(), "symbolic link " + link + " leaves the feedstock " + tree
+            + " (" + e.getMessage() + "); feedstock-ops refuses links that leave the tree (copy the file into "
+            + "the feedstock instead)");
+      }
+    } else if (!lexical.startsWith(tree)) {
+      throw new UnsafePathException(tree.relativize(link).toString(), "symbolic link " + link + " points to "
+          + Files.readSymbolicLink(link) + ", outside the feedstock " + tree + "; feedstock-ops refuses links that "
+          + "leave the tree (copy the file into the feedstock instead)");
+    }
   }
 
   /** Writes a file in the root (e.g. the permissions map). */

@@ -21,7 +21,11 @@ args = parser.parse_args()
 logging.basicConfig(stream=sys.stderr, level=args.log_level.upper())
 sys.stdout = sys.stderr
 
-from conda_forge_feedstock_ops.check_solvable import is_recipe_solvable  # noqa: E402
+try:
+    from conda_forge_feedstock_ops.check_solvable import is_recipe_solvable
+except ImportError as e:  # exit 3: PythonBridge reports the missing module as a missing tool
+    print("feedstock-ops bridge: python module %s is not installed" % e.name, file=sys.stderr)
+    sys.exit(3)
 
 solvable, errors, by_variant = is_recipe_solvable(
     args.feedstock_dir,

@@ -16,7 +16,11 @@ args = parser.parse_args()
 logging.basicConfig(stream=sys.stderr, level=args.log_level.upper())
 sys.stdout = sys.stderr
 
-from conda_smithy.lint_recipe import main as lint_main  # noqa: E402
+try:
+    from conda_smithy.lint_recipe import main as lint_main
+except ImportError as e:  # exit 3: PythonBridge reports the missing module as a missing tool
+    print("feedstock-ops bridge: python module %s is not installed" % e.name, file=sys.stderr)
+    sys.exit(3)
 
 lints, hints = lint_main(args.recipe_dir, conda_forge=True, return_hints=True)
 with open(args.out, "w") as f:

@@ -112,8 +112,8 @@ class LocalFeedstockOpsTest {
       assertTrue(s.solvable());
       assertEquals(6, s.solvableByVariant().size());
       String args = s.errors().get(0);
-      for (String want : List.of("--timeout 42", "--additional-channels a,b", "--build-platform", "osx_arm64",
-          "--solver mamba", "--fail-fast")) {
+      for (String want : List.of("--timeout=42", "--additional-channels=a,b", "--build-platform=", "osx_arm64",
+          "--solver=mamba", "--fail-fast")) {
         assertTrue(args.contains(want), want + " missing from " + args);
       }
     }

@@ -56,6 +56,33 @@ class FeedstockOpsCliTest {
     assertEquals(6, ((java.util.List<?>) m.get("subdirs")).size());
   }
 
+  /** Issue 18 §4: an empty result from a feedstock without variant files is not silent. */
+  @Test
+  void parseNamesWarnsWhenTheFeedstockHasNoVariantFiles() throws IOException {
+    Run keepme = run("parse-names", "--no-use-container", Fixtures.feedstock("ngmix-blah").toString());
+    assertEquals(0, keepme.exit(), keepme.err());
+    assertTrue(keepme.err().startsWith("feedstock-ops: warning: ") && keepme.err().contains("ngmix-blah/.ci_support has "
+        + "no variant files (*.yaml): package_names and subdirs are empty"), keepme.err());
+    Path bare = Files.createDirectories(tmp.resolve("bare-feedstock/recipe"));
+    Files.writeString(bare.resolve("meta.yaml"), "package:\n  name: bare\n  version: 1\n");
+    Run none = run("parse-names", "--no-use-container", bare.getParent().toString());
+    assertEquals(0, none.exit(), none.err());
+    assertTrue(none.err().contains("bare-feedstock has no .ci_support directory"), none.err());
+    assertTrue(none.out().contains("\"feedstock_name\": \"bare\""), none.out());
+    Run llvm = run("parse-names", "--no-use-container", Fixtures.feedstock("llvmdev-feedstock").toString());
+    assertEquals("", llvm.err(), "no warning when variant files exist");
+  }
+
+  /** Issue 18 §4: the help says what the default does. */
+  @Test
+  void parseNamesHelpSaysItRunsInAContainerByDefault() {
+    Run r = run("parse-names", "--help");
+    assertEquals(0, r.exit());
+    assertTrue(r.out().contains("Runs in the feedstock-ops image by default") && r.out().contains("--no-use-container"),
+        r.out());
+    assertFalse(r.out().contains("native; no conda needed"), r.out());
+  }
+
   @Test
   void missingFeedstockIsOneLineAndExitOne() {
     Run r = run("parse-names", "--no-use-container", tmp.resolve("nope").toString());

@@ -136,8 +136,8 @@ class FeedstockOpsIT {
       assertEquals(Set.of("linux_64_", "linux_aarch64_", "linux_ppc64le_", "osx_64_", "osx_arm64_", "win_64_"),
           s.solvableByVariant().keySet());
       String args = s.errors().get(0);
-      for (String want : List.of("--log-level debug", "--timeout 30", "--additional-channels conda-forge/label/rust_dev",
-          "--build-platform {\"osx_arm64\":\"osx_64\"}", "--solver rattler", "--fail-fast")) {
+      for (String want : List.of("--log-level=debug", "--timeout=30", "--additional-channels=conda-forge/label/rust_dev",
+          "--build-platform={\"osx_arm64\":\"osx_64\"}", "--solver=rattler", "--fail-fast")) {
         assertTrue(args.contains(want), want + " missing from " + args);
       }
       assertTrue(stderr.stream().anyMatch(x -> x.startsWith("DEBUG conda-python-double")), "debug reached the tool");

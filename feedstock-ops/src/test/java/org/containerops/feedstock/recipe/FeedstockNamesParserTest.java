@@ -54,4 +54,15 @@ class FeedstockNamesParserTest {
       System.err.println(f + " -> " + n);
     }
   }
+
+  /** Issue 17 §3: parsing on the host never reads a file outside the feedstock through a link. */
+  @Test
+  void aRecipeLinkedOutsideTheFeedstockIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws java.io.IOException {
+    java.nio.file.Path recipe = java.nio.file.Files.createDirectories(tmp.resolve("x-feedstock/recipe"));
+    java.nio.file.Files.createSymbolicLink(recipe.resolve("meta.yaml"), java.nio.file.Path.of("/etc/passwd"));
+    RecipeException e = assertThrows(RecipeException.class, () -> FeedstockNamesParser.parse(recipe.getParent()));
+    assertTrue(e.getMessage().contains("leaves the feedstock") && e.getMessage().contains("/etc/passwd"), e.getMessage());
+    assertTrue(!e.getMessage().contains("root:"), "never the contents");
+  }
 }
