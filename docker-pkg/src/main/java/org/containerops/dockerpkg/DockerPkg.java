@@ -1,6 +1,16 @@
 package org.containerops.dockerpkg;
 
 import java.io.IOException;
+import java.util.function.Function;
+import org.containerops.dockerpkg.api.PlanResult;
+import org.containerops.dockerpkg.api.PlanSpec;
+import org.containerops.dockerpkg.plan.ImageInputs;
+import org.containerops.dockerpkg.render.BatchRenderer;
+import org.containerops.dockerpkg.plan.InputHasher;
+import org.containerops.dockerpkg.plan.RebuildPlanner;
+import org.containerops.dockerpkg.plan.RecordedInputs;
+import org.containerops.dockerpkg.plan.RecordedSources;
+import org.containerops.dockerpkg.registry.PublishedLabels;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,7 +43,6 @@ import org.containerops.dockerpkg.prune.Pruner;
 import org.containerops.dockerpkg.registry.HttpRegistryProbe;
 import org.containerops.dockerpkg.registry.RegistryProbe;
 import org.containerops.dockerpkg.render.RenderedDockerfile;
-import org.containerops.dockerpkg.render.TemplateRenderer;
 import org.containerops.dockerpkg.transaction.FileTransaction;
 import org.containerops.dockerpkg.update.ChangelogUpdater;
 
@@ -99,7 +108,8 @@ public final class DockerPkg {
 
   /**
    * Renders the selected images and writes {@code output/<name>/Dockerfile} for each. Every
-   * template is rendered in memory first; files are written only if all succeed, and then
+   * template is rendered in memory first, on {@code scan_workers} threads ({@link BatchRenderer};
+   * results, warnings and errors in build order as if one at a time); files are written only if all succeed, and then
    * all-or-nothing. Warns about {@code image_tag} references to images of the tree that the
    * control file does not declare (build order cannot see them) and about unknown uids.
    *
@@ -117,21 +127,20 @@ public final class DockerPkg {
     };
     ImageTree tree = new ImageScanner(config.scanWorkers(), collecting).scan(spec.directory());
     DependencyGraph graph = new DependencyGraph(tree);
-    TemplateRenderer renderer = new TemplateRenderer(config, tree.knownImages(config));
+    List<ImageDefinition> selected = graph.buildOrder().stream()
+        .filter(i -> spec.select().map(g -> g.matches(i.label(config).full())).orElse(true)).toList();
     Map<ImageDefinition, RenderedDockerfile> rendered = new LinkedHashMap<>();
     List<String> failures = new ArrayList<>();
-    for (ImageDefinition image : graph.buildOrder()) {
-      if (spec.select().isPresent() && !spec.select().get().matches(image.label(config).full())) {
+    for (BatchRenderer.Outcome o : new BatchRenderer(config, tree.knownImages(config), config.scanWorkers()).render(selected)) {
+      ImageDefinition image = o.image();
+      if (o.error() != null) {
+        failures.add(image.name() + ": " + o.error().getMessage());
         continue;
       }
-      try {
-        RenderedDockerfile r = renderer.render(image.name(), image.dir());
-        rendered.put(image, r);
-        r.warnings().forEach(w -> collecting.warning(image.name(), w));
-        undeclared(tree, image, r).forEach(w -> collecting.warning(image.name(), w));
-      } catch (DockerPkgException e) {
-        failures.add(image.name() + ": " + e.getMessage());
-      }
+      RenderedDockerfile r = o.rendered();
+      rendered.put(image, r);
+      r.warnings().forEach(w -> collecting.warning(image.name(), w));
+      undeclared(tree, image, r).forEach(w -> collecting.warning(image.name(), w));
     }
     if (!failures.isEmpty()) {
       throw new DockerPkgException(Reason.RENDER, null, failures.size() + " of " + (failures.size() + rendered.size())
@@ -193,6 +202,55 @@ public final class DockerPkg {
    */
   public PruneResult prune(PruneSpec spec, ImageEngine engine) {
     return new Pruner(config, listener, engine).prune(spec);
+  }
+
+  /**
+   * Plans the rebuild (issue 16 §2): per selected image, the content hash of its inputs
+   * ({@link ImageInputs}) against the one recorded on the image of its label, in the registry
+   * (published) or else in the engine (built locally). Reads nothing but the tree, the registry and
+   * the engine; writes nothing.
+   *
+   * @param engine resolves {@code FROM} images outside the tree to ids and has the local images
+   * @throws DockerPkgException reason SCAN, CYCLE, RENDER, IO; REGISTRY when the registry cannot be read
+   */
+  public PlanResult plan(PlanSpec spec, ImageEngine engine) {
+    RecordedInputs recorded = RecordedSources.registry(new PublishedLabels(config)).orElse(RecordedSources.engine(engine));
+    return plan(spec, recorded, ref -> RecordedSources.baseId(engine, ref));
+  }
+
+  /**
+   * {@link #plan(PlanSpec, ImageEngine)} with other sources (tests, or no engine).
+   *
+   * @param baseIds the engine's image id of a {@code FROM} image outside the tree, or empty
+   */
+  public PlanResult plan(PlanSpec spec, RecordedInputs recorded, Function<String, Optional<String>> baseIds) {
+    ImageTree tree = scan(spec.directory());
+    List<ImageDefinition> selected = new DependencyGraph(tree).buildOrder().stream()
+        .filter(i -> spec.select().map(g -> g.matches(i.label(config).full())).orElse(true)).toList();
+    InputHasher hasher = new InputHasher(config, tree, baseIds);
+    return new RebuildPlanner(config, hasher, recorded, config.scanWorkers()).plan(selected);
+  }
+
+  /**
+   * {@code update --changed}: adds changelog entries to exactly the images {@code plan} says must
+   * be rebuilt and their dependents, all-or-nothing like {@link #update}. An image whose own inputs
+   * changed gets {@code reason} and the reasons; one rebuilt only for a parent gets
+   * {@code Refresh for update in parent image P:} and {@code reason}.
+   *
+   * @return what was written; empty when nothing must be rebuilt
+   * @throws DockerPkgException reason SCAN, CYCLE, UPDATE; IO if writing fails (then nothing changed)
+   */
+  public UpdateResult updateChanged(Path directory, String reason, PlanResult plan) {
+    ImageTree tree = scan(directory);
+    DependencyGraph graph = new DependencyGraph(tree);
+    ChangelogAuthor signer = Optional.ofNullable(author).orElseGet(() -> ChangelogAuthor.resolve(
+        System.getenv(), ChangelogAuthor::gitConfig, config.fallbackAuthor(), config.fallbackEmail()));
+    ChangelogUpdater updater = new ChangelogUpdater(config, signer, clock, FileTransaction.ATOMIC);
+    Map<String, List<String>> reasons = new LinkedHashMap<>();
+    plan.images().stream().filter(PlanResult.Image::rebuild).forEach(i -> reasons.put(i.name(), i.reasons()));
+    UpdateResult result = updater.write(updater.planChanged(tree, graph, reasons, reason));
+    result.updates().forEach(u -> listener.updated(u.image(), u.newVersion(), u.changelog()));
+    return result;
   }
 
   private static List<String> undeclared(ImageTree tree, ImageDefinition image, RenderedDockerfile r) {

@@ -15,6 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.containerops.dockerpkg.api.BuildResult;
+import org.containerops.dockerpkg.api.PlanResult;
+import org.containerops.dockerpkg.plan.InputHasher;
+import org.containerops.dockerpkg.plan.RebuildPlanner;
+import org.containerops.dockerpkg.plan.RecordedInputs;
+import org.containerops.dockerpkg.plan.RecordedSources;
+import org.containerops.dockerpkg.registry.PublishedLabels;
 import org.containerops.dockerpkg.api.BuildSpec;
 import org.containerops.dockerpkg.api.DockerPkgException;
 import org.containerops.dockerpkg.api.DockerPkgListener;
@@ -91,6 +97,10 @@ public final class BuildRun {
         .forEach(i -> selected.add(i.name()));
     List<ImageDefinition> candidates = graph.buildChain(i -> selected.contains(i.name()));
     Map<String, ImageState> states = new StateResolver(config, engine, probe, warn).resolve(candidates, spec.pull());
+    InputHasher hasher = new InputHasher(config, tree, ref -> RecordedSources.baseId(engine, ref));
+    if (spec.changed()) {
+      rebuildChanged(candidates, selected, states, hasher);
+    }
 
     Optional<Credentials> credentials = credentials();
     List<ImageDefinition> plan = plan(graph, candidates, selected, states, credentials.isPresent());
@@ -100,7 +110,7 @@ public final class BuildRun {
       pullBaseImages(credentials, warn);
     }
     ImagePipeline pipeline = new ImagePipeline(config, engine, new TemplateRenderer(config, tree.knownImages(config)),
-        warn, spec.noCache(), credentials);
+        warn, spec.noCache(), credentials, name -> hasher.inputs(name).labels());
     if (credentials.isEmpty()) {
       listener.step(null, "NOT publishing images as we have no auth setup");
     }
@@ -119,6 +129,28 @@ public final class BuildRun {
       }
     }
     return new BuildResult(ordered, warnings);
+  }
+
+  /**
+   * {@code --changed}: a selected image that exists (published or built) is built again when its
+   * inputs differ from those recorded on the image (the registry's copy when published, else the
+   * local one); the rebuild then cascades to dependents through their {@code parent:} inputs.
+   */
+  private void rebuildChanged(List<ImageDefinition> candidates, Set<String> selected, Map<String, ImageState> states,
+      InputHasher hasher) {
+    RecordedInputs recorded = RecordedSources.engine(engine);
+    if (!config.registry().isEmpty()) {
+      recorded = RecordedSources.registry(new PublishedLabels(config)).orElse(recorded);
+    }
+    List<ImageDefinition> existing = candidates.stream()
+        .filter(i -> selected.contains(i.name()) && states.get(i.name()) != ImageState.TO_BUILD).toList();
+    PlanResult plan = new RebuildPlanner(config, hasher, recorded, config.scanWorkers()).plan(existing);
+    for (PlanResult.Image i : plan.images()) {
+      if (i.rebuild()) {
+        listener.step(i.name(), "inputs changed: " + String.join(", ", i.reasons()));
+        states.put(i.name(), ImageState.TO_BUILD);
+      }
+    }
   }
 
   /** Username and password (and a registry) set: publishing on (upstream builder.py:426-428). */

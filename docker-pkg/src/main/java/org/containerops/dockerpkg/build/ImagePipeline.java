@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.containerops.dockerpkg.api.DockerPkgException;
 import org.containerops.dockerpkg.api.DockerPkgException.Reason;
 import org.containerops.dockerpkg.api.DockerPkgListener;
@@ -30,9 +32,12 @@ final class ImagePipeline {
   private final boolean noCache;
   private final Optional<Credentials> credentials;
   private final Verification verification;
+  private final Function<String, Map<String, String>> inputLabels;
 
+  /** @param inputLabels the recorded-inputs labels to put on image NAME ({@code ImageInputs#labels}) */
   ImagePipeline(DockerPkgConfig config, ImageEngine engine, TemplateRenderer renderer, DockerPkgListener listener,
-      boolean noCache, Optional<Credentials> credentials) {
+      boolean noCache, Optional<Credentials> credentials, Function<String, Map<String, String>> inputLabels) {
+    this.inputLabels = inputLabels;
     this.config = config;
     this.engine = engine;
     this.renderer = renderer;
@@ -59,7 +64,9 @@ final class ImagePipeline {
       if (Files.isRegularFile(image.dir().resolve(ImageDefinition.BUILD_TEMPLATE))) {
         artifacts(image, label, context);
       }
-      engine.build(request(context, "Dockerfile", label.full()), line -> listener.buildLog(image.name(), line));
+      BuildRequest main = request(context, "Dockerfile", label.full());
+      engine.build(new BuildRequest(main.context(), main.dockerfile(), main.tag(), main.buildArgs(), main.limits(),
+          main.network(), main.noCache(), inputLabels.apply(image.name())), line -> listener.buildLog(image.name(), line));
     } catch (IOException e) {
       throw new DockerPkgException(Reason.IO, image.dir(), "cannot prepare the build context of " + image.name()
           + ": " + e.getMessage(), e);

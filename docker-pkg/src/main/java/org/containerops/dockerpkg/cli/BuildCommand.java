@@ -49,6 +49,8 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--select", paramLabel = "GLOB", description = "A glob pattern for the images to build, must match name:tag")
   String select;
 
+  @Option(names = "--changed", description = "Also rebuild existing images whose inputs changed (see plan)") boolean changed;
+
   @Parameters(paramLabel = "DIRECTORY", description = "The directory to scan for images") Path directory;
 
   @Override
@@ -57,7 +59,7 @@ final class BuildCommand implements Callable<Integer> {
     LocalDateTime now = LocalDateTime.now();
     String suffix = nightly == null ? "" : nightly.nightly ? "-" + Strftime.format("%Y%m%d", now)
         : "-" + Strftime.format("%Y%m%d-%H%M%S", now);
-    BuildSpec s = new BuildSpec(directory, Optional.ofNullable(select).map(Glob::new), suffix, !noPull, !useCache);
+    BuildSpec s = new BuildSpec(directory, Optional.ofNullable(select).map(Glob::new), suffix, !noPull, !useCache, changed);
     DockerPkg pkg = new DockerPkg(ConfigLoader.forCurrentUser().load(GlobalOptions.configFile(global, parent.global)),
         new ConsoleListener(out, spec.commandLine().getErr()));
     BuildResult result;

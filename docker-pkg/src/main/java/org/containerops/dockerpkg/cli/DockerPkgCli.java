@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "docker-pkg", mixinStandardHelpOptions = true, versionProvider = DockerPkgCli.ManifestVersion.class,
     description = "Build Docker images from Debian-style image definitions.",
-    subcommands = {BuildCommand.class, PruneCommand.class, RenderCommand.class, UpdateCommand.class,
+    subcommands = {BuildCommand.class, PlanCommand.class, PruneCommand.class, RenderCommand.class, UpdateCommand.class,
         CommandLine.HelpCommand.class})
 public final class DockerPkgCli implements Callable<Integer> {
   private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";

@@ -36,13 +36,41 @@ public interface ImageEngine {
    *     {@code cpushares}, {@code cpusetcpus}), may be empty
    * @param network network mode of the RUN steps
    * @param noCache true to ignore the build cache
+   * @param labels extra labels of the image (the recorded inputs of {@code docker-pkg plan}), may be empty
    */
   record BuildRequest(Path context, String dockerfile, String tag, Map<String, String> buildArgs,
-      Map<String, String> limits, String network, boolean noCache) {
+      Map<String, String> limits, String network, boolean noCache, Map<String, String> labels) {
     public BuildRequest {
       buildArgs = Map.copyOf(buildArgs);
       limits = Map.copyOf(limits);
+      labels = Map.copyOf(labels);
     }
+
+    /** A request without extra labels. */
+    public BuildRequest(Path context, String dockerfile, String tag, Map<String, String> buildArgs,
+        Map<String, String> limits, String network, boolean noCache) {
+      this(context, dockerfile, tag, buildArgs, limits, network, noCache, Map.of());
+    }
+  }
+
+  /**
+   * A local image's id and labels.
+   *
+   * @param id {@code sha256:<hex>}
+   * @param labels its labels, empty when none
+   */
+  record ImageInfo(String id, Map<String, String> labels) {
+    public ImageInfo {
+      labels = Map.copyOf(labels);
+    }
+  }
+
+  /**
+   * @return id and labels of the local image {@code ref}, empty when the engine does not have it
+   *     (the default: an engine that cannot tell)
+   */
+  default Optional<ImageInfo> inspect(String ref) {
+    return Optional.empty();
   }
 
   /** A local image: its id and every {@code repo:tag} it carries (upstream's {@code RepoTags}). */

@@ -66,6 +66,20 @@ public final class RuntimeImageEngine implements ImageEngine {
   }
 
   @Override
+  public Optional<ImageInfo> inspect(String ref) {
+    try {
+      var image = client.inspectImageCmd(ref).exec();
+      Map<String, String> labels = image.getConfig() == null || image.getConfig().getLabels() == null
+          ? Map.of() : image.getConfig().getLabels();
+      return Optional.of(new ImageInfo(image.getId(), labels));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      throw fail("inspecting " + ref, e);
+    }
+  }
+
+  @Override
   public void pull(String ref, Optional<Credentials> credentials) {
     String[] nameTag = splitRef(ref);
     StreamErrors errors = new StreamErrors();
@@ -83,7 +97,9 @@ public final class RuntimeImageEngine implements ImageEngine {
 
   @Override
   public void build(BuildRequest r, Consumer<String> log) {
-    Map<String, String> labels = Map.of(ContainerTracker.MANAGED_LABEL, "true", LABEL, "build");
+    Map<String, String> labels = new java.util.HashMap<>(r.labels());
+    labels.put(ContainerTracker.MANAGED_LABEL, "true");
+    labels.put(LABEL, "build");
     BuildImageCmd cmd = client.buildImageCmd(r.context().toFile())
         .withDockerfile(r.context().resolve(r.dockerfile()).toFile())
         .withTags(Set.of(r.tag()))

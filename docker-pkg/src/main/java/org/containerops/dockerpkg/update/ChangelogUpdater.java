@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.containerops.dockerpkg.api.DockerPkgException;
 import org.containerops.dockerpkg.api.DockerPkgException.Reason;
@@ -83,6 +84,56 @@ public final class ChangelogUpdater {
       ChangelogEntry entry = ChangelogEntry.create(image.name(), version, config.distribution(),
           self ? spec.reason() : childReason, author.signature(), date);
       LOG.debug("{}: {} -> {}", image.name(), image.version(), version);
+      planned.add(new PlannedUpdate(image, version, file, Changelog.prepend(old, entry)));
+    }
+    return planned;
+  }
+
+  /**
+   * Computes the changelog updates of {@code update --changed} (issue 16 §2) without writing:
+   * every image of {@code changed} and, transitively, its dependents, in build order. An image
+   * whose own inputs changed (a reason not starting with {@code parent }) gets {@code reason} and
+   * its reasons; the others get {@code Refresh for update in parent image P:} (P its updated
+   * parents, comma-separated) and {@code reason}. Versions are bumped automatically.
+   *
+   * @param changed image name to the plan's reasons, in build order
+   * @return the planned changes; empty when {@code changed} is
+   * @throws DockerPkgException reason UPDATE for an undeclared dependency (as {@link #plan})
+   */
+  public List<PlannedUpdate> planChanged(ImageTree tree, DependencyGraph graph, Map<String, List<String>> changed,
+      String reason) {
+    if (changed.isEmpty()) {
+      return List.of();
+    }
+    for (ImageDefinition image : tree.images()) {
+      for (String dep : image.depends()) {
+        if (tree.find(dep).isEmpty()) {
+          throw new DockerPkgException(Reason.UPDATE, image.dir().resolve("control"),
+              "Image " + dep + " (dependency of " + image.label(config).full() + ") not found");
+        }
+      }
+    }
+    String date = ChangelogAuthor.date(clock);
+    List<PlannedUpdate> planned = new ArrayList<>();
+    List<ImageDefinition> updating = graph.withDependents(changed.keySet());
+    java.util.Set<String> names = new java.util.HashSet<>();
+    updating.forEach(i -> names.add(i.name()));
+    for (ImageDefinition image : updating) {
+      List<String> why = changed.getOrDefault(image.name(), List.of());
+      List<String> own = why.stream().filter(w -> !w.startsWith("parent ")).toList();
+      String text;
+      if (!own.isEmpty()) {
+        text = reason + "\n" + String.join("\n", own);
+      } else {
+        List<String> parents = graph.dependenciesOf(image.name()).stream().filter(names::contains).sorted().toList();
+        text = "Refresh for update in parent image " + String.join(", ", parents) + ":\n" + reason;
+      }
+      Path file = image.dir().resolve("changelog");
+      String old = read(file);
+      Changelog.parse(old, file);
+      String version = VersionBump.next(image.version(), config.updateId());
+      ChangelogEntry entry = ChangelogEntry.create(image.name(), version, config.distribution(), text,
+          author.signature(), date);
       planned.add(new PlannedUpdate(image, version, file, Changelog.prepend(old, entry)));
     }
     return planned;

@@ -93,6 +93,21 @@ class ExampleTreeIT {
       assertEquals(Map.of("dp-base", "UP_TO_DATE", "dp-child", "UP_TO_DATE", "dp-grandchild", "UP_TO_DATE",
           "dp-artifact", "UP_TO_DATE"), outcomes(again.out), again.all());
 
+      // issue 16 §2: the published images record their inputs; plan reads them back from the registry
+      Run plan = cli("plan", "-c", config(), images(), "--json");
+      assertEquals(0, plan.exit, plan.all());
+      assertTrue(plan.out.contains("\"rebuild\":[]") && plan.out.contains("\"recorded_in\":\"registry\""), plan.all());
+      Files.writeString(work.resolve("images/grandchild/notes.txt"), "a new file in the grandchild's context\n");
+      Run changedPlan = cli("plan", "-c", config(), images());
+      assertEquals(List.of("REBUILD " + prefix + "dp-grandchild:1.0-1 build context changed"),
+          changedPlan.out.lines().filter(l -> l.startsWith("REBUILD")).map(l -> l.replaceAll("\\s+", " ")).toList(),
+          changedPlan.all());
+      Run changed = cli("build", "-c", config(), images(), "--changed");
+      assertEquals(0, changed.exit, changed.all());
+      assertEquals(Map.of("dp-base", "UP_TO_DATE", "dp-child", "UP_TO_DATE", "dp-grandchild", "PUBLISHED",
+          "dp-artifact", "UP_TO_DATE"), outcomes(changed.out), changed.all());
+      assertTrue(cli("plan", "-c", config(), images()).out.contains("== 0 of 4 images to rebuild =="));
+
       DockerPkg pkg = new DockerPkg(ConfigLoader.forCurrentUser().load(work.resolve("config.yaml")), DockerPkgListener.NONE)
           .withAuthor(new ChangelogAuthor("Test Author", "test@example.org"))
           .withClock(Clock.fixed(Instant.parse("2026-11-22T02:13:29Z"), ZoneOffset.UTC));

@@ -27,6 +27,14 @@ final class FakeEngine implements ImageEngine {
   final AtomicInteger maxRunning = new AtomicInteger();
   volatile int verifyExit = 0;
   volatile long buildMillis = 0;
+  /** Labels given to each built tag (the recorded inputs). */
+  final Map<String, Map<String, String>> labels = new ConcurrentHashMap<>();
+
+  @Override
+  public Optional<ImageInfo> inspect(String ref) {
+    return images.contains(ref)
+        ? Optional.of(new ImageInfo("sha256:id-of-" + ref, labels.getOrDefault(ref, Map.of()))) : Optional.empty();
+  }
 
   @Override
   public boolean exists(String ref) {
@@ -60,6 +68,7 @@ final class FakeEngine implements ImageEngine {
         throw new DockerPkgException(Reason.ENGINE, null, "building " + r.tag() + " failed: The command returned 1");
       }
       log.accept("Successfully built " + r.tag());
+      labels.put(r.tag(), r.labels());
       images.add(r.tag());
     } catch (InterruptedException e) {
       throw new AssertionError(e);
