@@ -17,6 +17,7 @@ import org.containerops.recipe.api.BuildResult.Status;
 import org.containerops.recipe.api.BuildRunResult;
 import org.containerops.recipe.api.BuildSpec;
 import org.containerops.recipe.api.BuilderSpec;
+import org.containerops.recipe.api.BuilderSpec.UserMode;
 import org.containerops.recipe.api.BuiltPackage;
 import org.containerops.recipe.api.RecipeBuilderException;
 import org.containerops.recipe.api.RecipeBuilderException.Reason;
@@ -24,12 +25,16 @@ import org.containerops.recipe.api.RecipeBuilderListener;
 import org.containerops.recipe.container.BuildContainer;
 import org.containerops.recipe.container.ContainerRun;
 import org.containerops.recipe.container.EnginePlatform;
+import org.containerops.recipe.container.ImageSetup;
 import org.containerops.recipe.env.BuildEnvironment;
 import org.containerops.recipe.env.ProxySettings;
 import org.containerops.recipe.image.BuildImage;
 import org.containerops.recipe.image.MulledImage;
+import org.containerops.recipe.order.RecipeOrder;
+import org.containerops.recipe.order.RecipeRequirements;
 import org.containerops.recipe.staging.DirectoryTree;
 import org.containerops.recipe.staging.HostUser;
+import org.containerops.recipe.staging.RecipeTree;
 import org.containerops.recipe.staging.Staging;
 import org.containerops.recipe.template.ScriptValues;
 import org.containerops.recipe.template.Template;
@@ -67,11 +72,12 @@ public final class RecipeBuilder implements AutoCloseable {
   private final String runImage;
   private final ContainerTracker tracker;
   private final BuildContainer containers;
+  private final ImageSetup imageSetup;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RecipeBuilder(BuilderSpec spec, RecipeBuilderListener listener, HostUser user, Map<String, String> env,
       SecretMask mask, String subdir, Staging staging, BuildImage image, ContainerTracker tracker,
-      BuildContainer containers) {
+      BuildContainer containers, ImageSetup imageSetup) {
     this.spec = spec;
     this.listener = listener;
     this.user = user;
@@ -83,6 +89,7 @@ public final class RecipeBuilder implements AutoCloseable {
     this.runImage = image != null ? image.runTag() : spec.image();
     this.tracker = tracker;
     this.containers = containers;
+    this.imageSetup = imageSetup;
   }
 
   /**
@@ -115,9 +122,15 @@ public final class RecipeBuilder implements AutoCloseable {
         image = BuildImage.prepare(runtime.client(), runtime.images(), spec.image(), spec.dockerfileTemplate(),
             proxies.bothSpellings(), spec.network(), spec.keepImage(), runId, mask, listener);
       }
+      ImageSetup setup = null;
+      if (spec.userMode() == UserMode.USER) {
+        String run = image != null ? image.runTag() : spec.image();
+        setup = ImageSetup.probe(runtime, run);
+        setup.requireConda(run);
+      }
       tracker = new ContainerTracker(runtime.client());
       return new RecipeBuilder(spec, listener, user, env, mask, subdir, staging, image, tracker,
-          new BuildContainer(runtime.client(), tracker, mask));
+          new BuildContainer(runtime.client(), tracker, mask), setup);
     } catch (RuntimeException e) {
       if (image != null) {
         image.close();
@@ -153,7 +166,30 @@ public final class RecipeBuilder implements AutoCloseable {
   }
 
   /**
-   * Builds the recipes in the given order (upstream's order is a topological sort; give them sorted).
+   * The recipes in build order (issue 14 §2; upstream {@code build_recipes}' DAG): each after the given
+   * recipes providing its build/host/run requirements, independent ones in the given order. A recipe
+   * whose meta.yaml cannot be read for ordering keeps its place with no edges (its build reports the
+   * error) and is named to the listener's {@code warning}.
+   *
+   * @throws RecipeBuilderException {@link Reason#RECIPE_ORDER} for a dependency cycle, naming it
+   */
+  public List<BuildSpec> inBuildOrder(List<BuildSpec> recipes) {
+    try {
+      return RecipeOrder.sort(recipes, r -> {
+        try {
+          return RecipeRequirements.read(RecipeTree.check(r.recipeDir()), subdir);
+        } catch (IllegalArgumentException | RecipeBuilderException e) {
+          listener.warning("build order: " + e.getMessage());
+          return new RecipeRequirements(r.recipeDir(), List.of(r.recipeDir().toString()), List.of());
+        }
+      });
+    } catch (IllegalArgumentException e) {
+      throw new RecipeBuilderException(Reason.RECIPE_ORDER, e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Builds the recipes in the given order (upstream's order is a topological sort: see {@link #inBuildOrder}).
    * A failure does not stop the others unless {@code failFast}; then the rest are {@link Status#SKIPPED}.
    *
    * @return one result per recipe, in order
@@ -177,8 +213,9 @@ public final class RecipeBuilder implements AutoCloseable {
   }
 
   /**
-   * Builds one recipe: renders the script, runs it with the recipe read-only and the staging channel
-   * read-write, moves the packages this run produced into their subdirs and indexes them.
+   * Builds one recipe: checks that no symlink leaves the recipe dir ({@link RecipeTree}), renders the
+   * script, runs it with the recipe read-only and the staging channel read-write, places the packages
+   * this run produced in their subdirs and indexes them.
    *
    * @return the outcome; a failed build is a result, not an exception. Temp dirs are removed in every case
    * @throws IllegalStateException when closed
@@ -200,18 +237,29 @@ public final class RecipeBuilder implements AutoCloseable {
       Path script = Files.writeString(work.resolve("build_script.bash"),
           renderScript(spec, ScriptValues.withCommand(values, command)));
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rw-r--r--"));
+      Optional<Path> userEntrypoint = Optional.empty();
+      Optional<Path> condarc = Optional.empty();
+      if (imageSetup != null) {
+        userEntrypoint = Optional.of(readable(Files.writeString(work.resolve("user-entrypoint.bash"),
+            BuildContainer.USER_ENTRYPOINT)));
+        if (imageSetup.rootCondarc().isPresent()) {
+          condarc = Optional.of(readable(Files.writeString(work.resolve("condarc"), imageSetup.rootCondarc().get())));
+        }
+      }
       output = staging.newOutputDir();
       listener.recipeStarted(recipe, mask.mask(command));
-      Optional<Integer> code = containers.run(new ContainerRun(runImage, script, recipe.recipeDir(), staging.root(),
+      Path recipeDir = RecipeTree.check(recipe.recipeDir());
+      Optional<Integer> code = containers.run(new ContainerRun(runImage, script, recipeDir, staging.root(),
           output, env, user, spec.userMode(), spec.network(), spec.timeout(),
           Map.of("org.containerops.recipe-builder.recipe", recipe.recipeDir().getFileName().toString()),
-          log::line));
+          log::line, userEntrypoint, condarc));
       exit = code.orElse(null);
       if (code.isEmpty()) {
         result = failed(recipe, Status.FAILED, null, log, "timed out after " + spec.timeout().toSeconds()
             + " s; container killed", start);
       } else if (code.get() != 0) {
-        result = failed(recipe, Status.FAILED, code.get(), log, "build failed with exit code " + code.get(), start);
+        result = failed(recipe, Status.FAILED, code.get(), log, "build failed with exit code " + code.get()
+            + log.errorLine().map(e -> ": " + e).orElse(""), start);
       } else {
         List<BuiltPackage> packages = staging.route(output);
         result = packages.isEmpty()
@@ -239,6 +287,12 @@ public final class RecipeBuilder implements AutoCloseable {
     } catch (ContainerRuntimeError e) {
       throw new RecipeBuilderException(Reason.ENGINE, "cannot remove " + image.reference() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Readable by the container's user (the temp dir around it stays private on the host). */
+  private static Path readable(Path file) throws IOException {
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    return file;
   }
 
   private List<String> buildArgs(BuildSpec recipe) {

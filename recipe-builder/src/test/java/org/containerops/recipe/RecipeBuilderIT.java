@@ -60,7 +60,7 @@ class RecipeBuilderIT {
   @Test
   void simpleRecipeLandsInEngineSubdirOwnedByCallerAndIndexed(ContainerRuntime runtime) throws IOException {
     BuildResult r;
-    try (RecipeBuilder b = RecipeBuilder.open(runtime, spec(channel).build(), new Recorder())) {
+    try (RecipeBuilder b = RecipeBuilder.open(runtime, spec(channel).pkgFormat("2").build(), new Recorder())) {
       r = b.build(build("one"));
       assertEquals("linux-64", b.subdir()); // the engine of this machine is x86_64
     }
@@ -68,7 +68,7 @@ class RecipeBuilderIT {
     assertEquals(Status.BUILT, r.status(), r.message() + "\n" + String.join("\n", r.logTail()));
     assertEquals(1, r.packages().size());
     BuiltPackage p = r.packages().get(0);
-    assertTrue(p.channelPath().matches("linux-64/one-1\\.0-h[0-9a-f]{7}_0\\.conda"), p.channelPath());
+    assertEquals("linux-64/one-1.0-0.conda", p.channelPath(), "no variant variables used: no hash, as conda-build");
     assertEquals(TestRecipes.sha256(Files.readAllBytes(p.file())), p.sha256());
     for (Path f : List.of(p.file(), channel.resolve("linux-64/repodata.json"), channel.resolve("noarch/repodata.json"))) {
       assertEquals(4242, Files.getAttribute(f, "unix:uid"), f.toString());
@@ -98,7 +98,7 @@ class RecipeBuilderIT {
     assertEquals(List.of("one"), CondaArchive.indexJson(two).get("depends"));
     String paths = new String(CondaArchive.infoFile(two, "info/paths.json"), StandardCharsets.UTF_8);
     assertTrue(paths.contains("share/two.txt") && !paths.contains("share/one.txt"), paths);
-    Map<?, ?> conda = (Map<?, ?>) repodata(channel, "linux-64").get("packages.conda");
+    Map<?, ?> conda = (Map<?, ?>) repodata(channel, "linux-64").get("packages"); // .tar.bz2: conda-build 24.1's default
     assertEquals(new TreeSet<>(List.of(run.results().get(0).packages().get(0).file().getFileName().toString(),
         two.getFileName().toString())), new TreeSet<>(conda.keySet().stream().map(Object::toString).toList()));
   }
@@ -117,9 +117,15 @@ class RecipeBuilderIT {
     assertTrue(String.join("\n", two.logTail()).contains("Unsatisfiable dependencies"), two.logTail().toString());
     assertEquals(Status.FAILED, fails.status());
     assertEquals(Optional.of(1), fails.exitCode());
-    assertEquals("build failed with exit code 1", fails.message());
-    assertEquals(3, fails.logTail().size());
-    assertTrue(fails.logTail().contains("fails: about to fail on purpose"), fails.logTail().toString());
+    assertTrue(fails.message().matches("build failed with exit code 1: BuildScriptException: Command '\\['/bin/bash',"
+        + " '-o', 'errexit', '.*/work/build.sh'\\]' returned non-zero exit status 3\\."), fails.message());
+    // a short tail keeps the build script's last lines as well as the traceback's
+    assertEquals("fails: about to fail on purpose", fails.logTail().get(2), fails.logTail().toString());
+    assertEquals(6, fails.logTail().size(), fails.logTail().toString());
+    assertTrue(fails.logTail().get(5).startsWith("conda_build.exceptions.BuildScriptException: Command"),
+        fails.logTail().toString());
+    assertTrue(two.message().endsWith(": DependencyNeedsBuildingError: Unsatisfiable dependencies for platform"
+        + " linux-64: {MatchSpec(\"one\")}"), two.message());
     assertEquals(Status.BUILT, run.results().get(2).status());
     assertEquals(3, rec.results.size());
   }
@@ -133,7 +139,8 @@ class RecipeBuilderIT {
 
     assertEquals(List.of(Status.FAILED, Status.SKIPPED), run.results().stream().map(BuildResult::status).toList());
     try (Stream<Path> s = Files.list(channel.resolve("linux-64"))) {
-      assertEquals(List.of("repodata.json"), s.map(p -> p.getFileName().toString()).toList());
+      assertEquals(List.of("repodata.json", "repodata_from_packages.json"),
+          s.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
 

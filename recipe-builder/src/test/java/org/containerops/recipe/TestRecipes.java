@@ -23,6 +23,12 @@ import org.containerops.runtime.api.SandboxSpec;
 public final class TestRecipes {
   /** Built by scripts/setup from src/test/images/recipe-builder-double (conda-build TEST DOUBLE inside). */
   public static final String IMAGE = "containerops/test-recipe-builder-double:latest";
+  /**
+   * Built by scripts/setup from src/test/images/recipe-builder-env: the conda-forge/bioconda base-image
+   * contract (conda only through the entrypoint's activation, root-only condarc with strict channel
+   * priority, group-writable /opt/conda) around the same doubles.
+   */
+  public static final String ENV_IMAGE = "containerops/test-recipe-builder-env:latest";
   /** The build command for the double; everything else in the default build script runs unchanged. */
   public static final String DOUBLE_COMMAND = "conda-build-double -c file://{staging} {build_args} {recipe} 2>&1";
   /** A caller that is not the JVM's user, so ownership is observable. */
@@ -87,6 +93,18 @@ public final class TestRecipes {
         .command("sh", "-c", "cph extract \"$1\" --dest /tmp/x --info >/dev/null"
             + " && printf '{\"data\": %s}' \"$(cat /tmp/x/info/index.json)\"", "sh", "/channel/" + channelPath)
         .build()).dataValue();
+  }
+
+  /**
+   * One file of a package's payload as Debian's {@code cph} extracts it, in a sandbox of the test image
+   * with the channel mounted read-only.
+   */
+  public static String payloadFileByCph(ContainerRuntime runtime, Path channel, String channelPath, String member) {
+    Object b64 = runtime.run(SandboxSpec.builder(IMAGE).user("4242:4243").mount(new Mount(channel, "/channel", true))
+        .command("sh", "-c", "cph extract \"$1\" --dest /tmp/x >/dev/null"
+            + " && printf '{\"data\": \"%s\"}' \"$(base64 -w0 < /tmp/x/$2)\"", "sh", "/channel/" + channelPath, member)
+        .build()).dataValue();
+    return new String(java.util.Base64.getDecoder().decode(b64.toString()), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Records what a builder reports. */

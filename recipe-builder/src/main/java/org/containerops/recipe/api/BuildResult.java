@@ -12,8 +12,12 @@ import java.util.Optional;
  * @param status what happened
  * @param packages the packages this run produced, sorted by channel path; empty unless {@link Status#BUILT}
  * @param exitCode the build container's exit code, empty when it did not run to an end
- * @param logTail the last lines of the build output (at most {@link BuilderSpec#logTailLines()}), masked
- * @param message one line saying why it failed; empty when built
+ * @param logTail the last lines of the build output (at most {@link BuilderSpec#logTailLines()}), masked; when
+ *     conda-build printed a traceback, also the last lines before it (the build script's own output),
+ *     so at most twice that
+ * @param message one line saying why it failed, with conda-build's own error line when it printed one
+ *     (e.g. {@code build failed with exit code 1: BuildScriptException: Command '[...]' returned non-zero
+ *     exit status 3.}); empty when built
  * @param took wall time of the whole recipe (script, container, routing, index)
  * @param commandTook the build command's own time inside the container, when the script reported it
  */

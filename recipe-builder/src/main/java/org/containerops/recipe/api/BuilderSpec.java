@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * @param envWhitelist extra variable names (or {@code PREFIX*} globs) passed into the container
  * @param user {@code uid:gid} the build runs as; default the host process's
  * @param userMode how the uid reaches the build ({@link UserMode})
- * @param network network mode of the image build and the build container (upstream: always host)
+ * @param network network mode of the image build and the build container; default {@code none} (issue 17
+ *     §6: a build script reached every loopback service of the host); {@code host} lets builds download
+ *     sources (upstream: always {@code --net host}, {@code docker_utils.py:480-486})
  * @param pkgFormat {@code conda_build.pkg_format} to set ({@code 1} = .tar.bz2, {@code 2} = .conda), or empty
  * @param timeout wall-time limit of one build container
  * @param logTailLines how many last output lines a failure keeps; positive
@@ -119,7 +121,7 @@ public record BuilderSpec(String image, Path pkgDir, boolean buildImage, boolean
     private final List<String> envWhitelist = new ArrayList<>();
     private String user;
     private UserMode userMode = UserMode.USER;
-    private String network = "host";
+    private String network = "none";
     private String pkgFormat = "";
     private Duration timeout = DEFAULT_TIMEOUT;
     private int logTailLines = 100;
@@ -195,7 +197,7 @@ public record BuilderSpec(String image, Path pkgDir, boolean buildImage, boolean
       return this;
     }
 
-    /** Network mode of image build and build container. */
+    /** Network mode of image build and build container (default {@code none}; {@code host} to download sources). */
     public Builder network(String mode) {
       network = mode;
       return this;

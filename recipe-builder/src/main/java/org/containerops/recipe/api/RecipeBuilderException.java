@@ -24,7 +24,17 @@ public final class RecipeBuilderException extends RuntimeException {
     /** A produced file is not a readable conda package. */
     BAD_PACKAGE,
     /** A {@code name=version--build} spec is malformed. */
-    BAD_SPEC
+    BAD_SPEC,
+    /**
+     * The image does not offer what the user mode needs: in {@code USER} mode, no conda for a non-root
+     * user (not on the image's {@code PATH}, no {@code /opt/conda/etc/profile.d/conda.sh}, no
+     * {@code /opt/conda/bin/conda}).
+     */
+    IMAGE_CONTRACT,
+    /** The recipes' dependencies form a cycle, or a recipe's meta.yaml cannot be read for ordering. */
+    RECIPE_ORDER,
+    /** A recipe dir holds a symlink that leaves it. */
+    UNSAFE_RECIPE
   }
 
   private final Reason reason;

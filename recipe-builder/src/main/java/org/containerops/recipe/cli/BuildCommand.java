@@ -32,14 +32,14 @@ import picocli.CommandLine.Spec;
  * stdout: one line per recipe and a summary; stderr: progress, build output, failures.
  */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Build recipes, in the order given, in a build container into a local channel.")
+    description = "Build recipes, in dependency order, in a build container into a local channel.")
 final class BuildCommand implements Callable<Integer> {
   /** Upstream's default build image name (upstream appends its own version; no pulls happen here). */
   static final String DEFAULT_IMAGE = "quay.io/bioconda/bioconda-utils-build-env-cos7:latest";
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "RECIPE_DIR", description = "Recipe directories (with meta.yaml), built in this order")
+  @Parameters(arity = "1..*", paramLabel = "RECIPE_DIR", description = "Recipe directories (with meta.yaml)")
   List<Path> recipes;
 
   @Option(names = {"--docker-base-image", "--image"}, paramLabel = "IMAGE",
@@ -97,14 +97,19 @@ final class BuildCommand implements Callable<Integer> {
       description = "USER (--user uid:gid, default) or HOST_USER_ID (the image's entrypoint switches user, as upstream)")
   UserMode userMode = UserMode.USER;
 
-  @Option(names = "--network", paramLabel = "MODE", description = "Network of image build and build (default: host)")
-  String network = "host";
+  @Option(names = "--network", paramLabel = "MODE",
+      description = "Network of image build and build (default: none; host lets builds download sources)")
+  String network = "none";
 
   @Option(names = "--pkg-format", paramLabel = "1|2", description = "conda_build.pkg_format to set: 1 = .tar.bz2, 2 = .conda")
   String pkgFormat = "";
 
   @Option(names = "--timeout", paramLabel = "MINUTES", description = "Time limit of one build (default: 120)")
   long timeoutMinutes = 120;
+
+  @Option(names = "--no-sort", description = "Build in the order given (default: dependency order from the"
+      + " recipes' build/host/run requirements, independent recipes in the order given)")
+  boolean noSort;
 
   @Option(names = "--fail-fast", description = "Stop at the first failed recipe (the rest are skipped)")
   boolean failFast;
@@ -135,7 +140,7 @@ final class BuildCommand implements Callable<Integer> {
     try (ContainerRuntime runtime = ContainerRuntime.connect();
         RecipeBuilder builder = RecipeBuilder.open(runtime, builderSpec,
             new StderrListener(spec.commandLine().getErr(), !quiet))) {
-      result = builder.buildAll(builds, failFast);
+      result = builder.buildAll(noSort ? builds : builder.inBuildOrder(builds), failFast);
     }
     for (BuildResult r : result.results()) {
       out.println(line(r));

@@ -32,9 +32,11 @@ import org.containerops.runtime.stream.LineSplitter;
  * recipe ... /bin/bash /opt/build_script.bash} ({@code docker_utils.py:480-499}) with the fixes: no
  * TTY and separate streams (B17), recipe and script mounted read-only (B5), a name and labels, a
  * timeout that kills, removal in every case (and by the tracker's shutdown hook), and two explicit
- * user modes (B9): {@link UserMode#USER} runs {@code --user uid:gid --group-add 32766} with the
- * entrypoint cleared, all capabilities dropped and {@code no-new-privileges}; {@link UserMode#HOST_USER_ID}
- * keeps the image's entrypoint and sets {@code HOST_USER_ID} as upstream.
+ * user modes (B9): {@link UserMode#USER} runs {@code --user uid:gid --group-add 32766} with all
+ * capabilities dropped and {@code no-new-privileges}, and instead of the image's root entrypoint our
+ * set-up script ({@link #USER_ENTRYPOINT}: the image's root condarc as the user's, conda activated, see
+ * {@link ImageSetup}); {@link UserMode#HOST_USER_ID} keeps the image's entrypoint and sets
+ * {@code HOST_USER_ID} as upstream.
  *
  * <p>The container needs the runtime's writable root file system (conda-build writes into
  * {@code /opt/conda}), which container-runtime's sandbox does not offer; hence docker-java directly.
@@ -46,6 +48,16 @@ public final class BuildContainer {
   public static final String RECIPE_PATH = "/opt/recipe";
   /** Where this build's output dir is mounted. */
   public static final String OUTPUT_PATH = "/opt/recipe-builder-output";
+  /** Where the USER-mode set-up script is mounted, read-only ({@code user-entrypoint.bash} next to this class). */
+  public static final String USER_ENTRYPOINT_PATH = "/opt/recipe-builder-entrypoint.bash";
+  /** Where the image's root condarc is mounted for the USER-mode set-up, read-only. */
+  public static final String CONDARC_PATH = "/opt/recipe-builder-condarc";
+  /**
+   * The USER-mode set-up script: copies {@value #CONDARC_PATH} to {@code $HOME/.condarc}, activates
+   * conda ({@code /opt/conda/etc/profile.d/conda.sh}, else {@code /opt/conda/bin} on PATH), then runs
+   * its arguments with bash.
+   */
+  public static final String USER_ENTRYPOINT = resource("user-entrypoint.bash");
   /** linux-anvil's group {@code lucky} that owns {@code /opt/conda} ({@code docker-images scripts/run_commands:87-89}). */
   public static final String LUCKY_GID = "32766";
 
@@ -128,7 +140,9 @@ public final class BuildContainer {
     if (run.userMode() == UserMode.USER) {
       host.withGroupAdd(List.of(LUCKY_GID)).withCapDrop(Capability.ALL).withSecurityOpts(List.of("no-new-privileges"));
       env.putIfAbsent("HOME", "/tmp");
-      cmd.withUser(run.user().toString()).withEntrypoint("/bin/bash").withCmd(SCRIPT_PATH);
+      mounts.add(bind(run.userEntrypoint().orElseThrow(), USER_ENTRYPOINT_PATH, true));
+      run.condarc().ifPresent(c -> mounts.add(bind(c, CONDARC_PATH, true)));
+      cmd.withUser(run.user().toString()).withEntrypoint("/bin/bash").withCmd(USER_ENTRYPOINT_PATH, SCRIPT_PATH);
     } else {
       env.put("HOST_USER_ID", Integer.toString(run.user().uid()));
       cmd.withCmd("/bin/bash", SCRIPT_PATH);
@@ -146,6 +160,17 @@ public final class BuildContainer {
     } catch (RuntimeException e) {
       throw new RecipeBuilderException(Reason.ENGINE, "cannot create a build container of " + run.image() + ": "
           + mask.mask(Engine.rootMessage(e)), e);
+    }
+  }
+
+  private static String resource(String name) {
+    try (java.io.InputStream in = BuildContainer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.containerops.recipe.api.BuilderSpec.ConfigFile;
 import org.containerops.recipe.api.BuiltPackage;
@@ -20,6 +22,9 @@ import org.containerops.recipe.api.RecipeBuilderException.Reason;
 import org.containerops.recipe.channel.ChannelIndex;
 import org.containerops.recipe.channel.CondaArchive;
 import org.containerops.recipe.channel.PackageFacts;
+import org.containerops.runtime.paths.ConfinedPath;
+import org.containerops.runtime.paths.UnsafePathException;
+import org.containerops.runtime.transfer.TempFiles;
 
 /**
  * The staging channel on the host ({@code pkg_dir}, mounted read-write at {@value #CONTAINER_PATH}):
@@ -32,6 +37,8 @@ import org.containerops.recipe.channel.PackageFacts;
 public final class Staging implements AutoCloseable {
   /** Where the staging dir is mounted in the build container (upstream {@code container_staging}). */
   public static final String CONTAINER_PATH = "/opt/host-conda-bld";
+  /** A conda subdir name: {@code noarch}, {@code linux-64}, {@code osx-arm64}, ... */
+  private static final Pattern SUBDIR = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
   private final Path root;
   private final HostUser owner;
@@ -106,12 +113,14 @@ public final class Staging implements AutoCloseable {
   }
 
   /**
-   * Moves every package in {@code outputDir} to {@code <root>/<subdir>/} (subdir from its
-   * {@code info/index.json}), replacing a file of the same name, then indexes the touched subdirs.
+   * Places every package in {@code outputDir} in {@code <root>/<subdir>/} (subdir from its
+   * {@code info/index.json}), replacing a file of the same name, then indexes the touched subdirs. The
+   * subdir must be a subdir name and the file name a conda package file name staying in that subdir
+   * (container-runtime's {@code ConfinedPath.resolveCondaFile}), checked before anything is written.
    *
    * @return the placed packages, sorted by channel path; empty when the dir holds none
-   * @throws RecipeBuilderException {@link Reason#BAD_PACKAGE} for an unreadable package or one whose file
-   *     name is not {@code name-version-build}; {@link Reason#STAGING} when moving or indexing fails
+   * @throws RecipeBuilderException {@link Reason#BAD_PACKAGE} for an unreadable package, one whose file
+   *     name is not {@code name-version-build} or not a conda file name, or a subdir that is no subdir name; {@link Reason#STAGING} when moving or indexing fails
    */
   public List<BuiltPackage> route(Path outputDir) {
     List<Path> produced;
@@ -134,15 +143,27 @@ public final class Staging implements AutoCloseable {
       String name = field(index, "name", p);
       String version = field(index, "version", p);
       String build = field(index, "build", p);
-      if (!CondaArchive.stem(p).equals(name + "-" + version + "-" + build) || subdir.contains("/")) {
+      if (!CondaArchive.stem(p).equals(name + "-" + version + "-" + build)) {
         throw new RecipeBuilderException(Reason.BAD_PACKAGE, p.getFileName() + ": file name does not match its"
             + " info/index.json (" + name + "-" + version + "-" + build + ", subdir " + subdir + ")");
       }
+      Path dir;
+      Path target;
       try {
-        Path dir = Files.createDirectories(root.resolve(subdir));
+        // names the build chose (its subdir, its file name) go through the conda file-name gate (issue 17 §1)
+        if (!SUBDIR.matcher(subdir).matches()) {
+          throw new UnsafePathException(subdir, "subdir '" + subdir + "' from info/index.json is not a conda subdir name");
+        }
+        dir = ConfinedPath.resolve(root, subdir);
+        target = ConfinedPath.resolveCondaFile(dir, p.getFileName().toString());
+      } catch (UnsafePathException e) {
+        throw new RecipeBuilderException(Reason.BAD_PACKAGE, "the build wrote a package the channel refuses: "
+            + e.getMessage(), e);
+      }
+      try {
+        Files.createDirectories(dir);
         own(dir);
-        Path target = Files.move(p, dir.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+        place(p, target);
         own(target);
         PackageFacts facts = PackageFacts.of(target);
         placed.add(new BuiltPackage(target, subdir, name, version, build, facts.sha256(), facts.size()));
@@ -158,6 +179,22 @@ public final class Staging implements AutoCloseable {
     }
     placed.sort(Comparator.comparing(BuiltPackage::channelPath));
     return List.copyOf(placed);
+  }
+
+  /**
+   * Copies the package into a temp file beside its target (created with the process umask's
+   * permissions, not the container's or 0600: issue 17 §6) and renames it into place atomically.
+   */
+  private static void place(Path source, Path target) throws IOException {
+    Path tmp = TempFiles.createTemp(target.getParent(), target.getFileName().toString());
+    try {
+      try (InputStream in = Files.newInputStream(source); OutputStream out = Files.newOutputStream(tmp)) {
+        in.transferTo(out);
+      }
+      TempFiles.commit(tmp, target);
+    } finally {
+      TempFiles.discard(tmp);
+    }
   }
 
   private void own(Path p) {

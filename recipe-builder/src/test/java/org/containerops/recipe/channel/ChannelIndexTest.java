@@ -35,7 +35,9 @@ class ChannelIndexTest {
     List<Path> written = new ArrayList<>();
     ChannelIndex.index(tmp, Set.of(subdir), written::add);
 
-    assertEquals(List.of(dir.resolve("repodata.json")), written);
+    assertEquals(List.of(dir.resolve("repodata.json"), dir.resolve("repodata_from_packages.json")), written);
+    assertEquals(Files.readString(CHANNEL.resolve(subdir).resolve("repodata_from_packages.json")),
+        Files.readString(dir.resolve("repodata_from_packages.json")));
     assertEquals(Files.readString(CHANNEL.resolve(subdir).resolve("repodata.json")),
         Files.readString(dir.resolve("repodata.json")));
   }
@@ -55,6 +57,36 @@ class ChannelIndexTest {
           "repodata_version": 1
         }
         """, Files.readString(tmp.resolve("linux-64/repodata.json")));
+  }
+
+  @Test
+  void everyStaleIndexFileConda_indexWroteIsReplacedOrRemoved(@TempDir Path tmp) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("noarch"));
+    Files.createDirectories(tmp.resolve("osx-64"));
+    List<String> stale = new ArrayList<>();
+    for (String name : List.of("repodata.json", "repodata.json.bz2", "repodata.json.zst", "current_repodata.json",
+        "current_repodata.json.bz2", "current_repodata.json.zst", "repodata_from_packages.json",
+        "repodata_from_packages.json.bz2", "repodata_from_packages.json.zst", "run_exports.json", "index.html")) {
+      Files.writeString(dir.resolve(name), "{\"stale\": true}");
+      stale.add("noarch/" + name);
+    }
+    for (String name : List.of("channeldata.json", "index.html", "rss.xml")) {
+      Files.writeString(tmp.resolve(name), "stale");
+    }
+    Files.writeString(tmp.resolve("osx-64/current_repodata.json"), "untouched subdir");
+    Files.setPosixFilePermissions(dir.resolve("repodata.json"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Path probe = Files.createFile(tmp.resolve("umask-probe"));
+
+    ChannelIndex.index(tmp, Set.of("noarch"), p -> {});
+
+    try (Stream<Path> s = Files.walk(tmp)) {
+      assertEquals(List.of("noarch/repodata.json", "noarch/repodata_from_packages.json", "osx-64/current_repodata.json",
+          "umask-probe"), s.filter(Files::isRegularFile).map(p -> tmp.relativize(p).toString()).sorted().toList(),
+          "fresh repodata, nothing stale, no temp file; a subdir not indexed is left alone");
+    }
+    assertTrue(Files.readString(dir.resolve("repodata.json")).contains("\"packages.conda\": {}"));
+    assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(dir.resolve("repodata.json")),
+        "the process umask's permissions, not 0600");
   }
 
   @Test

@@ -38,12 +38,36 @@ class BuildCommandIT {
     assertEquals(1, code, err.toString());
     String stdout = out.toString();
     assertTrue(stdout.contains("FAILED " + TestRecipes.recipe("fails") + " (exit 1): build failed with exit code 1"), stdout);
-    assertTrue(stdout.matches("(?s).*BUILT " + TestRecipes.recipe("one") + ": linux-64/one-1\\.0-h[0-9a-f]{7}_0\\.conda\n.*"),
+    assertTrue(stdout.matches("(?s).*BUILT " + TestRecipes.recipe("one") + ": linux-64/one-1\\.0-0\\.tar\\.bz2\n.*"),
         stdout);
     assertTrue(stdout.endsWith("built 1 of 2 recipes into " + channel + "\n"), stdout);
     assertTrue(err.toString().contains("  fails: about to fail on purpose"), "the tail of the failure: " + err);
     assertTrue(err.toString().endsWith("recipe-builder: 1 of 2 recipes failed: fails\n"), err.toString());
     assertTrue(Files.isRegularFile(channel.resolve("linux-64/repodata.json")));
+  }
+
+  @Test
+  void recipesGivenInTheWrongOrderAreBuiltInDependencyOrder(ContainerRuntime runtime, @TempDir Path tmp) {
+    Path channel = tmp.resolve("channel");
+    int code = run("build", TestRecipes.recipe("two").toString(), TestRecipes.recipe("one").toString(),
+        "--image", TestRecipes.IMAGE, "--pkg-dir", channel.toString(), "--user", TestRecipes.USER,
+        "--network", "none", "--quiet"); // default build command: conda-build (the double under that name)
+
+    assertEquals(0, code, out + "\n" + err);
+    assertEquals("BUILT " + TestRecipes.recipe("one") + ": linux-64/one-1.0-0.tar.bz2\n"
+        + "BUILT " + TestRecipes.recipe("two") + ": linux-64/two-2.0-0.tar.bz2\n"
+        + "built 2 of 2 recipes into " + channel + "\n", out.toString());
+  }
+
+  @Test
+  void noSortKeepsTheGivenOrder(ContainerRuntime runtime, @TempDir Path tmp) {
+    int code = run("build", TestRecipes.recipe("two").toString(), TestRecipes.recipe("one").toString(),
+        "--image", TestRecipes.IMAGE, "--pkg-dir", tmp.resolve("channel").toString(), "--user", TestRecipes.USER,
+        "--network", "none", "--quiet", "--no-sort");
+
+    assertEquals(1, code, out + "\n" + err);
+    assertTrue(out.toString().startsWith("FAILED " + TestRecipes.recipe("two") + " (exit 1): build failed with exit code 1:"
+        + " DependencyNeedsBuildingError: Unsatisfiable dependencies"), out.toString());
   }
 
   @Test

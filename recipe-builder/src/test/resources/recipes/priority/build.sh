@@ -1,0 +1,2 @@
+mkdir -p "$PREFIX/share"
+conda config --show channel_priority | tee "$PREFIX/share/priority.txt"

@@ -1,0 +1,1 @@
+mkdir -p "$PREFIX/share" && echo variant > "$PREFIX/share/variant.txt"
