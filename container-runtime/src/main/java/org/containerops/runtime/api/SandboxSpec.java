@@ -38,6 +38,9 @@ import java.util.regex.Pattern;
  * @param stderrTailBytes how much of the end of stderr errors keep; positive
  * @param confinement {@link Confinement#LOCKED_DOWN} (default) or, for trusted images only,
  *     {@link Confinement#TRUSTED_IMAGE_AS_BUILT} ({@link Builder#trustedImageAsBuilt()})
+ * @param stderrLimitBytes stderr beyond this many bytes fails the run (as stdout's bound does); positive
+ * @param allowSystemMounts true when mounts may be system directories ({@code /etc}, {@code /proc}, ...);
+ *     {@code /}, the engine socket and other sockets are refused anyway (see {@link Mount})
  */
 public record SandboxSpec(
     String image,
@@ -56,10 +59,14 @@ public record SandboxSpec(
     List<String> secrets,
     long stdoutLimitBytes,
     int stderrTailBytes,
-    Confinement confinement) {
+    Confinement confinement,
+    long stderrLimitBytes,
+    boolean allowSystemMounts) {
 
   /** Default bound on stdout: 256 MiB. */
   public static final long DEFAULT_STDOUT_LIMIT = 256L * 1024 * 1024;
+  /** Default bound on stderr: 1 GiB (it is streamed, not kept; the bound stops floods). */
+  public static final long DEFAULT_STDERR_LIMIT = 1024L * 1024 * 1024;
   /** Default stderr tail kept for errors: 64 KiB. */
   public static final int DEFAULT_STDERR_TAIL = 64 * 1024;
   /** Default timeout: one hour (upstream has none on the host side). */
@@ -87,19 +94,26 @@ public record SandboxSpec(
     check(stdoutLimitBytes > 0, "stdoutLimitBytes: must be > 0");
     check(stderrTailBytes > 0, "stderrTailBytes: must be > 0");
     Objects.requireNonNull(confinement, "confinement");
+    check(stderrLimitBytes > 0, "stderrLimitBytes: must be > 0");
+    if (!allowSystemMounts) {
+      mounts.forEach(Mount::refuseSystemDirectory);
+    }
     user.ifPresent(u -> check(!u.isBlank(), "user: give uid[:gid] or a name"));
     if (user.isPresent() && ROOT_USER.matcher(user.get()).matches() && !runAsRoot) {
       throw new IllegalArgumentException("user: '" + user.get() + "' is root; ask for it with runAsRoot()");
     }
   }
 
-  /** The spec as before {@link Confinement} existed: {@link Confinement#LOCKED_DOWN}. */
+  /**
+   * The spec with the fields that existed before {@link Confinement}: locked down, the default stderr bound,
+   * no system directories mounted.
+   */
   public SandboxSpec(String image, List<String> command, Optional<List<String>> entrypoint, Map<String, String> env,
       Optional<StdinSource> stdin, List<Mount> mounts, Optional<String> workingDir, Optional<String> user,
       boolean runAsRoot, String network, Limits limits, Duration timeout, Map<String, String> labels,
       List<String> secrets, long stdoutLimitBytes, int stderrTailBytes) {
     this(image, command, entrypoint, env, stdin, mounts, workingDir, user, runAsRoot, network, limits, timeout, labels,
-        secrets, stdoutLimitBytes, stderrTailBytes, Confinement.LOCKED_DOWN);
+        secrets, stdoutLimitBytes, stderrTailBytes, Confinement.LOCKED_DOWN, DEFAULT_STDERR_LIMIT, false);
   }
 
   /** True when this spec inspects a trusted image as built ({@link Confinement#TRUSTED_IMAGE_AS_BUILT}). */
@@ -133,7 +147,10 @@ public record SandboxSpec(
     if (isTrustedImageAsBuilt()) {
       b.trustedImageAsBuilt();
     }
-    return b;
+    if (allowSystemMounts) {
+      b.allowSystemMounts();
+    }
+    return b.stderrLimitBytes(stderrLimitBytes);
   }
 
   private static void check(boolean ok, String message) {
@@ -161,6 +178,8 @@ public record SandboxSpec(
     private long stdoutLimitBytes = DEFAULT_STDOUT_LIMIT;
     private int stderrTailBytes = DEFAULT_STDERR_TAIL;
     private Confinement confinement = Confinement.LOCKED_DOWN;
+    private long stderrLimitBytes = DEFAULT_STDERR_LIMIT;
+    private boolean allowSystemMounts;
 
     private Builder(String image) {
       this.image = image;
@@ -290,6 +309,22 @@ public record SandboxSpec(
       return this;
     }
 
+    /** Bound on stderr, bytes: past it the container is killed ({@code OUTPUT_TOO_LARGE}). */
+    public Builder stderrLimitBytes(long bytes) {
+      stderrLimitBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Allows mounting system directories ({@code /etc}, {@code /proc}, {@code /sys}, {@code /dev},
+     * {@code /boot}, {@code /var/run}, {@code /run} and below; CLI {@code --allow-system-mount}). {@code /},
+     * the engine socket and other sockets stay refused.
+     */
+    public Builder allowSystemMounts() {
+      allowSystemMounts = true;
+      return this;
+    }
+
     /** How much of the end of stderr errors keep, bytes. */
     public Builder stderrTailBytes(int bytes) {
       stderrTailBytes = bytes;
@@ -315,7 +350,8 @@ public record SandboxSpec(
     public SandboxSpec build() {
       return new SandboxSpec(image, command, Optional.ofNullable(entrypoint), env, Optional.ofNullable(stdin),
           mounts, Optional.ofNullable(workingDir), Optional.ofNullable(user), runAsRoot, network, limits,
-          timeout, labels, secrets, stdoutLimitBytes, stderrTailBytes, confinement);
+          timeout, labels, secrets, stdoutLimitBytes, stderrTailBytes, confinement, stderrLimitBytes,
+          allowSystemMounts);
     }
   }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.ExitCode;
 
 /**
  * {@code container-runtime}: run commands in sandboxed containers from the shell.
- * Exit codes: 0 done, 1 failed (one line on stderr; {@code --stacktrace} for more), 2 bad command line.
+ * Exit codes: 0 done, 1 failed (one line on stderr; {@code --stacktrace} for more), 2 bad command line,
+ * 130 on Ctrl-C (SIGINT) and 143 on SIGTERM, after the container was removed.
  */
 @Command(name = "container-runtime", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
     description = "Run commands in locked-down containers that answer with one JSON blob.",
@@ -21,7 +22,10 @@ public final class ContainerRuntimeCli {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
-    System.exit(commandLine().execute(args));
+    int code = commandLine().execute(args);
+    if (!ShutdownSignal.jvmShuttingDown()) {
+      System.exit(code); // during a shutdown (SIGINT, SIGTERM) the JVM exits with the signal's code: 130, 143
+    }
   }
 
   /** The configured command line; tests call it too. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.containerops.runtime.ContainerRuntime;
+import org.containerops.runtime.api.ContainerRuntimeError;
 import org.containerops.runtime.api.Mount;
 import org.containerops.runtime.api.SandboxListener;
 import org.containerops.runtime.api.SandboxResult;
@@ -31,14 +32,23 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
     description = "Run CMD in a locked-down container and print the data of its JSON reply.")
 final class RunCommand implements Callable<Integer> {
+  /** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */
+  static final int INTERRUPTED = 130;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--image", required = true, paramLabel = "IMG", description = "Image, present locally.")
   String image;
 
   @Option(names = "--mount", paramLabel = "DIR[:rw]",
-      description = "Host dir to mount (read-only; ':rw' for read-write).")
+      description = "Host dir to mount (read-only; ':rw' for read-write). Symlinks are resolved; '/', the engine"
+          + " socket and (without --allow-system-mount) system directories are refused.")
   String mount;
+
+  @Option(names = "--allow-system-mount",
+      description = "Allow --mount of a system directory (/etc, /proc, /sys, /dev, /boot, /var/run, /run and below)."
+          + " '/' and the engine socket are refused anyway.")
+  boolean allowSystemMount;
 
   @Option(names = "--mount-path", paramLabel = "PATH", defaultValue = Mount.DEFAULT_CONTAINER_PATH,
       description = "Where the mount appears in the container (default: ${DEFAULT-VALUE}).")
@@ -79,16 +89,27 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SandboxSpec sandbox = sandboxSpec();
     PrintWriter err = spec.commandLine().getErr();
-    try (ContainerRuntime runtime = ContainerRuntime.connect()) {
-      SandboxResult result = runtime.run(sandbox, new SandboxListener() {
-        @Override
-        public void stderrLine(String containerId, String line) {
-          synchronized (err) {
-            err.println(line);
-            err.flush();
+    try (ShutdownSignal signal = ShutdownSignal.watch(); ContainerRuntime runtime = ContainerRuntime.connect()) {
+      SandboxResult result;
+      try {
+        result = runtime.run(sandbox, new SandboxListener() {
+          @Override
+          public void stderrLine(String containerId, String line) {
+            synchronized (err) {
+              err.println(line);
+              err.flush();
+            }
           }
+        });
+      } catch (ContainerRuntimeError e) {
+        if (!signal.received()) {
+          throw e;
         }
-      });
+        Thread.interrupted(); // let close() remove what is left
+        err.println("container-runtime: stopped by a signal; container stopped");
+        err.flush();
+        return INTERRUPTED;
+      }
       PrintWriter out = spec.commandLine().getOut();
       out.print(ProtocolJson.dumps(result.data()));
       out.flush();
@@ -102,7 +123,15 @@ final class RunCommand implements Callable<Integer> {
       if (mount != null) {
         boolean rw = mount.endsWith(":rw");
         String dir = rw || mount.endsWith(":ro") ? mount.substring(0, mount.length() - 3) : mount;
-        b.mount(new Mount(Path.of(dir), mountPath, !rw));
+        Path given = Path.of(dir);
+        if (Files.exists(given) && !Files.isDirectory(given)) {
+          throw new IllegalArgumentException("--mount: " + given + (given.toRealPath().equals(given.toAbsolutePath())
+              ? "" : " (resolves to " + given.toRealPath() + ")") + " is a file; a directory is required");
+        }
+        b.mount(new Mount(given, mountPath, !rw));
+        if (allowSystemMount) {
+          b.allowSystemMounts();
+        }
       }
       if (stdin != null) {
         if ("-".equals(stdin)) {
@@ -135,6 +164,8 @@ final class RunCommand implements Callable<Integer> {
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new ParameterException(spec.commandLine(), "--mount: cannot resolve " + mount + ": " + e.getMessage(), e);
     }
   }
 }

@@ -3,6 +3,8 @@ package org.containerops.runtime.engine;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +12,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +45,21 @@ public final class ContainerTracker implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final ExecutorService stopper = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "containerops-stopper");
+    t.setDaemon(true);
+    return t;
+  });
   private final Thread shutdownHook;
+
+  /** How long the JVM shutdown hook waits for removals before it lets the JVM exit. */
+  public static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(15);
 
   /** Tracks containers for {@code client}; registers a shutdown hook until {@link #close()}. */
   public ContainerTracker(DockerClient client) {
     this.client = client;
-    this.shutdownHook = new Thread(this::removeAll, "containerops-reaper-" + sessionId.substring(0, 8));
+    this.shutdownHook = new Thread(() -> removeAllWithin(SHUTDOWN_DEADLINE),
+        "containerops-reaper-" + sessionId.substring(0, 8));
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
@@ -82,6 +97,79 @@ public final class ContainerTracker implements AutoCloseable {
     }
     live.remove(containerId);
     return true;
+  }
+
+  /**
+   * Force-removes a container (kill and remove) from a separate thread and waits at most {@code deadline}:
+   * an engine call that hangs cannot hang the caller. When the deadline passes the removal goes on in the
+   * background and the container stays tracked, so {@link #close()} and the shutdown hook try again.
+   *
+   * @return true when it is gone within the deadline
+   */
+  public boolean removeWithin(String containerId, Duration deadline) {
+    Future<Boolean> f;
+    try {
+      f = stopper.submit(() -> remove(containerId));
+    } catch (RejectedExecutionException closed) {
+      return remove(containerId);
+    }
+    boolean interrupted = false;
+    try {
+      long until = System.nanoTime() + deadline.toNanos();
+      while (true) {
+        try {
+          return f.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true; // the removal must still finish or time out; the interrupt is restored below
+        }
+      }
+    } catch (TimeoutException e) {
+      LOG.warn("removing container {} takes longer than {} s; it is removed in the background",
+          shortId(containerId), deadline.toSeconds());
+      return false;
+    } catch (ExecutionException e) {
+      LOG.warn("could not remove container {}: {}", shortId(containerId), Engine.rootMessage(e));
+      return false;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Removes every tracked container in parallel, waiting at most {@code deadline} in all; for the JVM
+   * shutdown hook, which must not keep a terminated process alive.
+   *
+   * @return how many were confirmed gone
+   */
+  public int removeAllWithin(Duration deadline) {
+    long until = System.nanoTime() + deadline.toNanos();
+    List<Future<Boolean>> removals = new ArrayList<>();
+    for (String id : List.copyOf(live)) {
+      FutureTask<Boolean> task = new FutureTask<>(() -> remove(id));
+      Thread t = new Thread(task, "containerops-reaper-" + shortId(id));
+      t.setDaemon(true);
+      t.start();
+      removals.add(task);
+    }
+    int gone = 0;
+    for (Future<Boolean> f : removals) {
+      try {
+        if (f.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          gone++;
+        }
+      } catch (TimeoutException e) {
+        LOG.warn("container removal did not finish within {} s; giving up", deadline.toSeconds());
+        break;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (ExecutionException e) {
+        LOG.warn("container removal failed: {}", Engine.rootMessage(e));
+      }
+    }
+    return gone;
   }
 
   /**
@@ -153,7 +241,8 @@ public final class ContainerTracker implements AutoCloseable {
   public void close() {
     awaitRemovals();
     remover.shutdown();
-    removeAll();
+    removeAllWithin(SHUTDOWN_DEADLINE);
+    stopper.shutdown();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException | IllegalArgumentException shuttingDownOrRemoved) {

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import java.io.ByteArrayOutputStream;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.containerops.runtime.api.SandboxListener;
 import org.containerops.runtime.secret.SecretMask;
 import org.containerops.runtime.stream.LineSplitter;
@@ -15,8 +14,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Receives a container's attached stdout and stderr frames: keeps stdout up to a bound (the whole
  * reply), keeps a bounded tail of stderr, and streams stderr lines live (masked) to the logger
- * {@code org.containerops.runtime.stderr} at INFO and to a {@link SandboxListener}. When stdout passes
- * the bound it stops keeping it and runs {@code onOverflow} once (the runner kills the container).
+ * {@code org.containerops.runtime.stderr} at INFO and to a {@link SandboxListener}.
+ *
+ * <p>When stdout or stderr passes its bound it only records that ({@link #overflowed()}) and from then on
+ * drops every frame unread, so the engine's attach stream never backs up. It never calls the engine: the
+ * runner sees the flag and kills the container from its own thread, with a deadline (a kill sent from this
+ * callback thread blocked forever when nobody drained the stream, issue 17 §2).
  */
 final class OutputCollector extends ResultCallback.Adapter<Frame> {
   private static final Logger STDERR_LOG = LoggerFactory.getLogger("org.containerops.runtime.stderr");
@@ -25,14 +28,15 @@ final class OutputCollector extends ResultCallback.Adapter<Frame> {
   private final long stdoutLimit;
   private final TailBuffer stderrTail;
   private final LineSplitter stderrLines;
-  private final Runnable onOverflow;
-  private final AtomicBoolean overflowed = new AtomicBoolean();
+  private final long stderrLimit;
+  private long stderrBytes;
+  private volatile StreamType overflowed;
 
-  OutputCollector(long stdoutLimit, int stderrTailBytes, SecretMask mask, SandboxListener listener,
-      String shortId, Runnable onOverflow) {
+  OutputCollector(long stdoutLimit, long stderrLimit, int stderrTailBytes, SecretMask mask, SandboxListener listener,
+      String shortId) {
     this.stdoutLimit = stdoutLimit;
+    this.stderrLimit = stderrLimit;
     this.stderrTail = new TailBuffer(stderrTailBytes);
-    this.onOverflow = onOverflow;
     this.stderrLines = new LineSplitter(line -> {
       String masked = mask.mask(line);
       STDERR_LOG.info("[{}] {}", shortId, masked);
@@ -43,23 +47,24 @@ final class OutputCollector extends ResultCallback.Adapter<Frame> {
   @Override
   public void onNext(Frame frame) {
     byte[] payload = frame.getPayload();
-    if (payload == null || payload.length == 0) {
-      return;
+    if (payload == null || payload.length == 0 || overflowed != null) {
+      return; // past a bound: drain and drop, the runner kills the container
     }
     if (frame.getStreamType() == StreamType.STDERR) {
       synchronized (stderrLines) {
+        stderrBytes += payload.length;
+        if (stderrBytes > stderrLimit) {
+          overflowed = StreamType.STDERR;
+          return;
+        }
         stderrTail.write(payload, 0, payload.length);
         stderrLines.write(payload, 0, payload.length);
       }
     } else if (frame.getStreamType() == StreamType.STDOUT || frame.getStreamType() == StreamType.RAW) {
       synchronized (stdout) {
-        if (overflowed.get()) {
-          return;
-        }
         if (stdout.size() + (long) payload.length > stdoutLimit) {
-          overflowed.set(true);
           stdout.reset();
-          onOverflow.run();
+          overflowed = StreamType.STDOUT;
           return;
         }
         stdout.write(payload, 0, payload.length);
@@ -82,9 +87,15 @@ final class OutputCollector extends ResultCallback.Adapter<Frame> {
     }
   }
 
-  /** True once stdout passed the bound. */
+  /** True once stdout or stderr passed its bound. */
   boolean overflowed() {
-    return overflowed.get();
+    return overflowed != null;
+  }
+
+  /** {@code "stdout"} or {@code "stderr"}: the stream that passed its bound first; null when none did. */
+  String overflowedStream() {
+    StreamType t = overflowed;
+    return t == null ? null : t == StreamType.STDERR ? "stderr" : "stdout";
   }
 
   /** The end of stderr as text, not yet masked. */

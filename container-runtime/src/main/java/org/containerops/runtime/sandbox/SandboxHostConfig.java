@@ -2,6 +2,7 @@ package org.containerops.runtime.sandbox;
 
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.TmpfsOptions;
@@ -16,7 +17,9 @@ import org.containerops.runtime.api.SandboxSpec;
  * flags ({@code conda_forge_feedstock_ops/container_utils.py:50-71}, {@code :142-151}):
  * {@code --security-opt=no-new-privileges --read-only --cap-drop=all}, tmpfs {@code /tmp} mode 1777,
  * memory, CPUs, nofile and nproc ulimits, plus a pids limit and the network mode (default
- * {@code none}; upstream uses the default bridge). Bind mounts are read-only unless asked.
+ * {@code none}; upstream uses the default bridge). Bind mounts are read-only unless asked. The log driver
+ * is {@code none}: output is read through the attach stream, so a flood neither fills a log file on the
+ * host nor is slowed down by the engine writing one line at a time to it.
  *
  * <p>{@link org.containerops.runtime.api.Confinement#TRUSTED_IMAGE_AS_BUILT} keeps only the network mode,
  * memory, CPU and pids limits and the mounts: writable root filesystem, no tmpfs, engine-default
@@ -41,7 +44,7 @@ public final class SandboxHostConfig {
           .withTmpfsOptions(new TmpfsOptions().withSizeBytes(limits.tmpfsBytes()).withMode(01777)));
     }
     for (org.containerops.runtime.api.Mount m : spec.mounts()) {
-      mounts.add(new Mount().withType(MountType.BIND).withSource(m.hostPath().toString())
+      mounts.add(new Mount().withType(MountType.BIND).withSource(m.realHostPath().toString())
           .withTarget(m.containerPath()).withReadOnly(m.readOnly()));
     }
     HostConfig config = HostConfig.newHostConfig()
@@ -50,6 +53,7 @@ public final class SandboxHostConfig {
         .withNanoCPUs(limits.nanoCpus())
         .withPidsLimit(limits.pidsLimit())
         .withMounts(mounts)
+        .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE)) // output is attached; no log file to fill
         .withAutoRemove(autoRemove);
     if (spec.isTrustedImageAsBuilt()) {
       return config; // as docker-stacks' DockerRunner: engine defaults for rootfs, caps, ulimits, /tmp

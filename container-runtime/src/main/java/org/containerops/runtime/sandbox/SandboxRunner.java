@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.containerops.runtime.api.ContainerRuntimeError;
 import org.containerops.runtime.api.ContainerRuntimeError.Reason;
@@ -24,15 +25,21 @@ import org.containerops.runtime.secret.SecretMask;
  * of upstream's {@code run_container_operation} ({@code conda_forge_feedstock_ops/container_utils.py:109-241}).
  *
  * <p>Flow: inspect the image (user), create (auto-remove on), attach stdout/stderr, attach stdin if
- * any, start, wait with the spec's timeout, drain output, check the reply. Checks in order: timeout,
+ * any, start, wait with the spec's timeout (and for an output bound to be passed), drain output, check the
+ * reply. Checks in order: timeout,
  * stdout over the bound, non-zero exit, malformed stdout, reported error. The container is removed in
  * every case: once it has exited the engine removes it (as {@code docker run --rm}) and the tracker
  * confirms that in the background ({@link ContainerTracker#awaitRemovals()}); when it did not exit
- * (timeout, interrupted caller, engine error) it is killed and removed before the call returns; at
- * JVM shutdown the tracker's hook removes what is left.
+ * (timeout, output past a bound, interrupted caller, engine error) it is force-removed from a separate thread
+ * within {@link #STOP_DEADLINE} before the call returns (the stream reader never calls the engine); at JVM
+ * shutdown the tracker's hook removes what is left, within {@link ContainerTracker#SHUTDOWN_DEADLINE}.
  */
 public final class SandboxRunner {
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+  /** How long killing and removing a container that did not exit may take before the run gives up on it. */
+  static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
+  /** How often the wait for the exit looks at the output bounds. */
+  private static final long POLL_MILLIS = 50;
   private static final int COMMAND_DISPLAY_MAX = 200;
 
   private final DockerClient client;
@@ -59,8 +66,8 @@ public final class SandboxRunner {
     String id = SandboxContainer.create(client, tracker, spec, spec.command(), user, true, mask);
     String shortId = ContainerTracker.shortId(id);
     Failure fail = new Failure(spec, command, mask);
-    OutputCollector out = new OutputCollector(spec.stdoutLimitBytes(), spec.stderrTailBytes(), mask, listener,
-        shortId, () -> killQuietly(id));
+    OutputCollector out = new OutputCollector(spec.stdoutLimitBytes(), spec.stderrLimitBytes(), spec.stderrTailBytes(),
+        mask, listener, shortId);
     StdinFeeder feeder = null;
     boolean interrupted = false;
     boolean exited = false;
@@ -71,22 +78,26 @@ public final class SandboxRunner {
       if (spec.stdin().isPresent()) {
         feeder = StdinFeeder.attach(client, id, openStdin(spec, fail));
       }
-      WaitContainerResultCallback wait = client.waitContainerCmd(id).withCondition(WaitContainerCondition.NEXT_EXIT)
-          .exec(new WaitContainerResultCallback());
+      ExitWatch wait = client.waitContainerCmd(id).withCondition(WaitContainerCondition.NEXT_EXIT)
+          .exec(new ExitWatch());
       client.startContainerCmd(id).exec();
-      Integer exitCode = awaitExit(wait, spec.timeout());
+      Integer exitCode = awaitExit(wait, spec.timeout(), out);
+      if (exitCode == null && out.overflowed()) {
+        boolean gone = tracker.removeWithin(id, STOP_DEADLINE);
+        throw fail.error(Reason.OUTPUT_TOO_LARGE, overflowMessage(spec, out) + (gone ? "; container removed"
+            : "; container removal goes on in the background"), null, null, out);
+      }
       if (exitCode == null) {
-        killQuietly(id);
-        out.awaitCompletion(5, TimeUnit.SECONDS);
-        throw fail.error(Reason.TIMEOUT, "timed out after " + spec.timeout().toSeconds() + " s; container killed",
-            null, null, out);
+        boolean gone = tracker.removeWithin(id, STOP_DEADLINE);
+        throw fail.error(Reason.TIMEOUT, "timed out after " + spec.timeout().toSeconds() + " s; container "
+            + (gone ? "removed" : "removal goes on in the background"), null, null, out);
       }
       exited = true;
       out.awaitCompletion(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       return reply(spec, out, exitCode, fail, startNanos);
     } catch (InterruptedException e) {
       interrupted = true; // restored after clean-up: an interrupted thread cannot talk to the engine
-      throw fail.error(Reason.INTERRUPTED, "interrupted; container removed", null, null, out, e);
+      throw fail.error(Reason.INTERRUPTED, "interrupted; container stopped", null, null, out, e);
     } catch (ContainerRuntimeError e) {
       throw e;
     } catch (RuntimeException e) {
@@ -100,7 +111,7 @@ public final class SandboxRunner {
       if (exited) {
         tracker.removeLater(id); // the engine is already auto-removing it; no need to wait
       } else {
-        tracker.remove(id);
+        tracker.removeWithin(id, STOP_DEADLINE); // no-op when already removed above
       }
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -110,8 +121,7 @@ public final class SandboxRunner {
 
   private SandboxResult reply(SandboxSpec spec, OutputCollector out, int exitCode, Failure fail, long startNanos) {
     if (out.overflowed()) {
-      throw fail.error(Reason.OUTPUT_TOO_LARGE, "stdout passed " + spec.stdoutLimitBytes()
-          + " bytes; container killed", null, null, out);
+      throw fail.error(Reason.OUTPUT_TOO_LARGE, overflowMessage(spec, out), null, null, out);
     }
     byte[] stdout = out.stdout();
     ProtocolReply reply = null;
@@ -136,15 +146,52 @@ public final class SandboxRunner {
         Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
-  /** The exit code, or null when {@code timeout} passed first. */
-  private static Integer awaitExit(WaitContainerResultCallback wait, Duration timeout) throws InterruptedException {
+  private static String overflowMessage(SandboxSpec spec, OutputCollector out) {
+    boolean stderr = "stderr".equals(out.overflowedStream());
+    return out.overflowedStream() + " passed " + (stderr ? spec.stderrLimitBytes() : spec.stdoutLimitBytes())
+        + " bytes";
+  }
+
+  /** The exit code, or null when {@code timeout} passed first or the output passed a bound. */
+  private static Integer awaitExit(ExitWatch wait, Duration timeout, OutputCollector out)
+      throws InterruptedException {
+    long until = System.nanoTime() + timeout.toNanos();
     try {
-      if (!wait.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        return null;
+      while (!out.overflowed()) {
+        long left = until - System.nanoTime();
+        if (left <= 0) {
+          return null;
+        }
+        if (wait.ended.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)), TimeUnit.NANOSECONDS)) {
+          return wait.awaitStatusCode();
+        }
       }
-      return wait.awaitStatusCode();
+      return null;
     } finally {
       closeQuietly(wait);
+    }
+  }
+
+  /**
+   * The engine's wait answer; {@code ended} opens when it has come (or failed), so the wait can be polled in
+   * slices ({@code awaitCompletion(timeout)} would close the stream after the first slice).
+   */
+  private static final class ExitWatch extends WaitContainerResultCallback {
+    final CountDownLatch ended = new CountDownLatch(1);
+
+    @Override
+    public void onComplete() {
+      super.onComplete();
+      ended.countDown();
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      try {
+        super.onError(throwable);
+      } finally {
+        ended.countDown();
+      }
     }
   }
 
@@ -153,14 +200,6 @@ public final class SandboxRunner {
       return spec.stdin().orElseThrow().open();
     } catch (IOException | RuntimeException e) {
       throw fail.error(Reason.ENGINE_ERROR, "cannot open stdin input: " + Engine.rootMessage(e), null, null, null, e);
-    }
-  }
-
-  private void killQuietly(String id) {
-    try {
-      client.killContainerCmd(id).exec();
-    } catch (RuntimeException notRunning) {
-      // already stopped or gone
     }
   }
 

@@ -24,7 +24,13 @@ public final class SecretMask {
 
   private static final Pattern SENSITIVE_NAME = Pattern.compile(
       "(?i).*(pass|secret|token|key|credential|auth|cookie|session|private).*");
-  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^/\\s:@]+:)([^@\\s/]+)@");
+  /**
+   * {@code scheme://user:password@}. The scheme starts where a run of scheme characters starts and is
+   * matched possessively: linear time on long lines without spaces (a floods' stderr line of 4000 letters
+   * took about 200 ms with a backtracking scheme).
+   */
+  private static final Pattern URL_PASSWORD =
+      Pattern.compile("(?i)(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*+://[^/\\s:@]++:)([^@\\s/]++)@");
 
   private static final SecretMask NONE = new SecretMask(List.of(), List.of());
 
@@ -83,6 +89,9 @@ public final class SecretMask {
     }
     for (String n : names) {
       out = Pattern.compile(Pattern.quote(n) + "=\\S+").matcher(out).replaceAll(Matcher.quoteReplacement(n + "=" + MASK));
+    }
+    if (!out.contains("://")) {
+      return out;
     }
     return URL_PASSWORD.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
   }

@@ -46,6 +46,26 @@ class RunCommandUsageTest {
   }
 
   @Test
+  void unsafeMountsAreUsageErrorsNamingWhatWasGivenAndWhereItLeads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    java.nio.file.Path toEtc = java.nio.file.Files.createSymbolicLink(tmp.resolve("conf"), java.nio.file.Path.of("/etc"));
+    StringWriter err = new StringWriter();
+    assertEquals(2, run(err, "run", "--image", "x", "--mount", toEtc.toString(), "--", "true"));
+    assertTrue(err.toString().contains(toEtc + " (resolves to /etc) is under the system directory /etc"), err.toString());
+    assertTrue(err.toString().contains("--allow-system-mount"), err.toString());
+
+    StringWriter sock = new StringWriter();
+    assertEquals(2, run(sock, "run", "--image", "x", "--allow-system-mount", "--mount", "/var/run/docker.sock", "--",
+        "true"));
+    assertTrue(sock.toString().contains("engine socket"), sock.toString());
+
+    java.nio.file.Path file = java.nio.file.Files.writeString(tmp.resolve("f.txt"), "x");
+    StringWriter notDir = new StringWriter();
+    assertEquals(2, run(notDir, "run", "--image", "x", "--mount", file + ":rw", "--mount-path", "/data", "--", "true"));
+    assertTrue(notDir.toString().contains(file + " is a file; a directory is required"), notDir.toString());
+  }
+
+  @Test
   void versionIsPrinted() {
     CommandLine cli = ContainerRuntimeCli.commandLine();
     StringWriter out = new StringWriter();

@@ -29,6 +29,19 @@ class SecretMaskTest {
   }
 
   @Test
+  void longLinesWithoutSpacesAreMaskedInLinearTime() {
+    String run = "x".repeat(200_000);
+    long start = System.nanoTime();
+    for (int i = 0; i < 20; i++) {
+      assertEquals(run, SecretMask.none().mask(run));
+      assertEquals(run + "https://u:****@h", SecretMask.none().mask(run + "https://u:pw@h"));
+      assertEquals(run + " https://u:****@h", SecretMask.none().mask(run + " https://u:pw@h"));
+    }
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(ms < 2_000, "20 x 3 lines of 200 000 characters took " + ms + " ms");
+  }
+
+  @Test
   void longerSecretsAreReplacedFirst() {
     SecretMask mask = SecretMask.of(List.of("abcd", "abcdefgh"), Map.of());
     assertEquals("****", mask.mask("abcdefgh"));
