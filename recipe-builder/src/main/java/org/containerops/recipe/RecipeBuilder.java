@@ -96,9 +96,13 @@ public final class RecipeBuilder implements AutoCloseable {
    * Checks the templates and proxies, prepares the staging channel (subdirs {@code noarch} and the
    * engine's, indexed; config copies) and the image (reused by content tag, or built).
    *
+   * <p>In {@link UserMode#USER} mode it also reads the run image's conda set-up ({@link ImageSetup}: root's
+   * condarc, conda's shell hook) that each build reproduces for the mapped user.
+   *
    * @throws RecipeBuilderException {@link Reason#PROXY_CONFLICT}, {@link Reason#TEMPLATE},
    *     {@link Reason#STAGING}, {@link Reason#IMAGE_NOT_FOUND}, {@link Reason#IMAGE_BUILD_FAILED},
-   *     {@link Reason#ENGINE}; nothing is left behind
+   *     {@link Reason#ENGINE}, {@link Reason#IMAGE_CONTRACT} (USER mode on an image that gives a non-root
+   *     user no conda); nothing is left behind
    */
   public static RecipeBuilder open(ContainerRuntime runtime, BuilderSpec spec, RecipeBuilderListener listener) {
     ProxySettings proxies = ProxySettings.from(spec.environment());

@@ -131,6 +131,32 @@ class RecipeBuilderIT {
   }
 
   @Test
+  void staleIndexFilesOfAnEarlierCondaIndexCannotWin(ContainerRuntime runtime) throws IOException {
+    // a channel conda-index indexed before: its current_repodata/.zst/channeldata list an old build
+    Path linux = Files.createDirectories(channel.resolve("linux-64"));
+    String old = "{\"packages\": {\"one-1.0-0.tar.bz2\": {\"name\": \"one\", \"version\": \"1.0\", \"build\": \"0\"}}}";
+    for (String name : List.of("current_repodata.json", "current_repodata.json.bz2", "repodata.json.zst",
+        "repodata.json.bz2", "repodata_from_packages.json", "repodata.json", "index.html")) {
+      Files.writeString(linux.resolve(name), old);
+    }
+    Files.writeString(channel.resolve("channeldata.json"), old);
+    BuildResult r;
+    try (RecipeBuilder b = RecipeBuilder.open(runtime, spec(channel).pkgFormat("2").build(), new Recorder())) {
+      r = b.build(build("one"));
+    }
+
+    assertEquals(Status.BUILT, r.status(), r.message());
+    try (Stream<Path> s = Files.list(linux)) {
+      assertEquals(List.of("one-1.0-0.conda", "repodata.json", "repodata_from_packages.json"),
+          s.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    assertFalse(Files.exists(channel.resolve("channeldata.json")));
+    assertEquals(Set.of("one-1.0-0.conda"), ((Map<?, ?>) repodata(channel, "linux-64").get("packages.conda")).keySet());
+    assertEquals(Map.of(), repodata(channel, "linux-64").get("packages"));
+    assertEquals(Files.readString(linux.resolve("repodata.json")), Files.readString(linux.resolve("repodata_from_packages.json")));
+  }
+
+  @Test
   void failFastSkipsTheRest(ContainerRuntime runtime) throws IOException {
     BuildRunResult run;
     try (RecipeBuilder b = RecipeBuilder.open(runtime, spec(channel).build(), new Recorder())) {

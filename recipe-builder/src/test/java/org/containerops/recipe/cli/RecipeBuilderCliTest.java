@@ -75,4 +75,18 @@ class RecipeBuilderCliTest {
     assertEquals("my/env:2", cmd.builderSpec(Map.of("BUILD_ENV_IMAGE", "my/env:2")).image());
     assertEquals(BuildCommand.DEFAULT_IMAGE, cmd.builderSpec(Map.of()).image());
   }
+
+  @Test
+  void networkDefaultsToNoneAndHostStaysAvailable(@TempDir Path tmp) {
+    CommandLine cl = RecipeBuilderCli.commandLine();
+    BuildCommand none = (BuildCommand) cl.parseArgs("build", TestRecipes.recipe("one").toString(), "--pkg-dir",
+        tmp.toString()).subcommand().commandSpec().userObject();
+    assertEquals("none", none.builderSpec(Map.of()).network());
+    assertEquals(false, none.noSort, "dependency order by default");
+
+    BuildCommand host = (BuildCommand) RecipeBuilderCli.commandLine().parseArgs("build", TestRecipes.recipe("one").toString(),
+        "--pkg-dir", tmp.toString(), "--network", "host", "--no-sort").subcommand().commandSpec().userObject();
+    assertEquals("host", host.builderSpec(Map.of()).network());
+    assertEquals(true, host.noSort);
+  }
 }
