@@ -41,6 +41,8 @@ import org.containerops.runtime.transfer.TempFiles;
  * <p>Repodata file names come from the network: a name that is a path (separator, {@code ..}, control
  * character) is a counted failure, and downloads go to {@link ConfinedPath#resolveCondaFile} in the
  * cache dir. The snapshot and downloads are removed on every path, JVM exit included (issue 17 §1, §4).
+ * Each run works in its own {@link RunDirectory}, so two runs at once never share files, and a run
+ * removes what a killed run left (issue 12 §4).
  */
 final class MirrorRun {
   private final MirrorSpec spec;
@@ -68,13 +70,15 @@ final class MirrorRun {
   MirrorResult run() {
     long start = System.nanoTime();
     for (String subdir : spec.subdirs()) {
-      Path work = spec.cacheDir().resolve(spec.channel()).resolve(subdir);
+      Path work = null;
       try {
-        Files.createDirectories(work);
+        work = RunDirectory.create(spec.cacheDir().resolve(spec.channel()).resolve(subdir));
         subdir(subdir, work);
       } catch (IOException e) {
         failed.put(subdir, subdir + ": " + e.getMessage());
         transfers.listener.failed(subdir, e.getMessage());
+      } finally {
+        deleteQuietly(work);
       }
     }
     return new MirrorResult(new TreeSet<>(pushed).stream().toList(), present, invalid, failed,
@@ -161,6 +165,9 @@ final class MirrorRun {
     List<PackageGroup> todo = new ArrayList<>();
     for (Map.Entry<String, List<PackageGroup>> r : byRepo.entrySet()) {
       TagSet existing = get(tags.get(r.getKey()));
+      if (existing.size() == 0) {
+        transfers.repositoryIsNew(r.getKey());
+      }
       for (PackageGroup g : r.getValue()) {
         if (!existing.has(g.tag())) {
           todo.add(g);
@@ -195,12 +202,13 @@ final class MirrorRun {
   private Void push(String subdir, Path work, PackageGroup g, Set<String> presentFiles) {
     List<Path> files = new ArrayList<>();
     try {
+      List<PackagePusher.Archive> archives = new ArrayList<>();
       for (RepodataEntry e : g.entries()) {
         Path target = ConfinedPath.resolveCondaFile(work, e.fileName());
-        channel.download(subdir, e, target);
         files.add(target);
+        archives.add(new PackagePusher.Archive(target, channel.download(subdir, e, target), e.sha256() != null));
       }
-      long bytes = new PackagePusher(transfers, now).push(g.repository(), g.tag(), files).bytes();
+      long bytes = new PackagePusher(transfers, now).push(g.repository(), g.tag(), archives).bytes();
       g.entries().forEach(e -> presentFiles.add(e.fileName()));
       pushed.add(g.ref());
       transfers.listener.pushed(g.ref(), files(g), bytes);
@@ -239,6 +247,16 @@ final class MirrorRun {
       }
     } finally {
       TempFiles.discard(out);
+    }
+  }
+
+  private void deleteQuietly(Path work) {
+    try {
+      if (work != null) {
+        RunDirectory.delete(work);
+      }
+    } catch (IOException e) {
+      transfers.listener.warning("cannot remove " + work + ": " + e.getMessage());
     }
   }
 

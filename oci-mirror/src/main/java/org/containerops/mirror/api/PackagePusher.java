@@ -1,7 +1,6 @@
 package org.containerops.mirror.api;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,12 +8,13 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.containerops.mirror.channel.ChannelSource;
+import org.containerops.mirror.conda.ArchiveDigests;
 import org.containerops.mirror.conda.ArchiveFormat;
 import org.containerops.mirror.conda.PackageFileName;
 import org.containerops.mirror.conda.PackageInfo;
 import org.containerops.mirror.layout.Descriptor;
 import org.containerops.mirror.layout.ManifestLayout;
+import org.containerops.mirror.registry.RegistryCallException;
 
 /**
  * Pushes one {@code repository:tag}: the archive layer(s), {@code info.tar.gz}, {@code info/index.json},
@@ -36,23 +36,22 @@ final class PackagePusher {
    * @return bytes uploaded and the {@code info/index.json} bytes
    * @throws org.containerops.mirror.conda.CorruptPackageException when an archive cannot be read
    */
-  Pushed push(String repository, String tag, List<Path> archives) throws IOException {
+  Pushed push(String repository, String tag, List<Archive> archives) throws IOException {
     List<Descriptor> layers = new ArrayList<>();
     long bytes = 0;
     PackageInfo info = null;
     String stem = null;
-    for (Path archive : archives) {
-      PackageFileName f = PackageFileName.parse(archive.getFileName().toString());
-      PackageInfo read = PackageInfo.read(archive, f.format());  // every archive must be readable
+    for (Archive archive : archives) {
+      PackageFileName f = PackageFileName.parse(archive.path().getFileName().toString());
+      PackageInfo read = archive.checked()  // every archive must be readable
+          ? PackageInfo.readInfo(archive.path(), f.format()) : PackageInfo.read(archive.path(), f.format());
       if (info == null) {
         info = read;
         stem = f.stem();
       }
-      String sha = "sha256:" + ChannelSource.hash(archive, "SHA-256");
-      long size = Files.size(archive);
-      bytes += transfers.blob(repository, archive, sha, size);
-      layers.add(ManifestLayout.archiveLayer(f.format().mediaType(), size, sha, ChannelSource.hash(archive, "MD5"),
-          f.fileName(), created));
+      ArchiveDigests d = archive.digests();
+      bytes += transfers.blob(repository, archive.path(), d.digest(), d.size());
+      layers.add(ManifestLayout.archiveLayer(f.format().mediaType(), d.size(), d.digest(), d.md5(), f.fileName(), created));
     }
     String infoDigest = digest(info.infoTarGz());
     bytes += transfers.blob(repository, info.infoTarGz(), infoDigest);
@@ -63,9 +62,34 @@ final class PackagePusher {
     layers.add(ManifestLayout.titledLayer(ManifestLayout.INDEX, info.indexJson().length, indexDigest,
         stem + "/info/index.json", created));
     bytes += transfers.blob(repository, new byte[0], ManifestLayout.EMPTY_DIGEST);
-    transfers.manifest(repository, tag, ManifestLayout.manifest(layers));
+    byte[] manifest = ManifestLayout.manifest(layers);
+    try {
+      transfers.manifest(repository, tag, manifest);
+    } catch (RegistryCallException e) {
+      if (e.status() != 400 || e.getMessage() == null || !e.getMessage().contains("MANIFEST_BLOB_UNKNOWN")) {
+        throw e;
+      }
+      // another client uploading the same blob into this repository at the same moment can leave
+      // distribution 2.8 without it ("blob unknown"): check each blob once more, upload what is gone
+      for (Archive a : archives) {
+        transfers.client.pushBlob(repository, a.path(), a.digests().digest(), true);
+      }
+      transfers.client.pushBlob(repository, info.infoTarGz(), infoDigest, true);
+      transfers.client.pushBlob(repository, info.indexJson(), indexDigest, true);
+      transfers.client.pushBlob(repository, new byte[0], ManifestLayout.EMPTY_DIGEST, true);
+      transfers.manifest(repository, tag, manifest);
+    }
     return new Pushed(bytes, info.indexJson());
   }
+
+  /**
+   * One archive to push.
+   *
+   * @param digests computed while it was downloaded or read once (never hashed again)
+   * @param checked its sha256 matched a repodata record during the download: only {@code info/} is read
+   *     (else the whole archive, to find corruption)
+   */
+  record Archive(Path path, ArchiveDigests digests, boolean checked) {}
 
   /** What one push did. */
   record Pushed(long bytes, byte[] indexJson) {}

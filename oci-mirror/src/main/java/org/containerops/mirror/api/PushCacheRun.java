@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.containerops.mirror.channel.ChannelSource;
+import org.containerops.mirror.conda.ArchiveDigests;
 import org.containerops.mirror.conda.ArchiveFormat;
 import org.containerops.mirror.conda.PackageFileName;
 import org.containerops.mirror.conda.PackageInfo;
@@ -154,9 +154,13 @@ final class PushCacheRun {
         continue;
       }
       try {
-        PackagePusher.Pushed r = new PackagePusher(transfers, now).push(repo, tag, files);
+        List<PackagePusher.Archive> archives = new ArrayList<>();
         for (Path f : files) {
-          records.put(f.getFileName().toString(), record(f, r.indexJson()));
+          archives.add(new PackagePusher.Archive(f, ArchiveDigests.of(f), false));
+        }
+        PackagePusher.Pushed r = new PackagePusher(transfers, now).push(repo, tag, archives);
+        for (PackagePusher.Archive a : archives) {
+          records.put(a.path().getFileName().toString(), record(a, r.indexJson()));
         }
         pushed.add(g.getKey());
         transfers.listener.pushed(g.getKey(), names, r.bytes());
@@ -192,11 +196,11 @@ final class PushCacheRun {
     return files.stream().allMatch(f -> have.contains(PackageFileName.parse(f.getFileName().toString()).format()));
   }
 
-  private static ObjectNode record(Path file, byte[] indexJson) throws IOException {
+  private static ObjectNode record(PackagePusher.Archive a, byte[] indexJson) throws IOException {
     ObjectNode r = (ObjectNode) MAPPER.readTree(indexJson);
-    r.put("md5", ChannelSource.hash(file, "MD5"));
-    r.put("sha256", ChannelSource.hash(file, "SHA-256"));
-    r.put("size", Files.size(file));
+    r.put("md5", a.digests().md5());
+    r.put("sha256", a.digests().sha256());
+    r.put("size", a.digests().size());
     ObjectNode sorted = MAPPER.createObjectNode();
     new TreeSet<>(iterable(r)).forEach(k -> sorted.set(k, r.get(k)));
     return sorted;

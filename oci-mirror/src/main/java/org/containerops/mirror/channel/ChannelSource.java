@@ -14,7 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import org.containerops.mirror.conda.ArchiveDigests;
 import org.containerops.mirror.conda.CorruptPackageException;
 import org.containerops.mirror.conda.RepodataEntry;
 import org.containerops.mirror.registry.Limits;
@@ -106,36 +108,43 @@ public final class ChannelSource implements AutoCloseable {
 
   /**
    * Downloads a package, reading no more than the record's size and checking size and sha256 while
-   * streaming ({@link VerifiedInputStream}; md5 afterwards when the record has no sha256).
+   * streaming ({@link VerifiedInputStream}; md5 when the record has no sha256), and computing the
+   * archive's sha256 and md5 in the same pass, so it is never read again to hash it (issue 12 §2).
    *
+   * @return the archive's digests
    * @throws TransferException when the body is longer or shorter than the record's size or its sha256
    *     differs (nothing is left at {@code target})
    * @throws CorruptPackageException when only an md5 is known and it differs
    */
-  public void download(String subdir, RepodataEntry entry, Path target) throws IOException {
+  public ArchiveDigests download(String subdir, RepodataEntry entry, Path target) throws IOException {
     URI uri = resolve(subdir, entry.fileName());
     String what = entry.fileName();
     long max = entry.size() >= 0 ? entry.size() : limits.repodataBytes();
-    fetch(uri, target, in -> entry.sha256() != null && entry.size() >= 0
-        ? new VerifiedInputStream(in, entry.size(), "sha256:" + entry.sha256().toLowerCase(Locale.ROOT), what)
-        : new LimitedInputStream(in, max, what));
+    AtomicReference<ArchiveDigests.Hashing> hashing = new AtomicReference<>();
+    fetch(uri, target, in -> {
+      InputStream bounded = entry.sha256() != null && entry.size() >= 0
+          ? new VerifiedInputStream(in, entry.size(), "sha256:" + entry.sha256().toLowerCase(Locale.ROOT), what)
+          : new LimitedInputStream(in, max, what);
+      ArchiveDigests.Hashing h = new ArchiveDigests.Hashing(bounded);
+      hashing.set(h);
+      return h;
+    });
+    ArchiveDigests got = hashing.get().digests();
     try {
-      long size = Files.size(target);
-      if (entry.size() >= 0 && size != entry.size()) {
-        throw new CorruptPackageException(what + ": downloaded " + size + " bytes, repodata says " + entry.size(), null);
+      if (entry.size() >= 0 && got.size() != entry.size()) {
+        throw new CorruptPackageException(what + ": downloaded " + got.size() + " bytes, repodata says " + entry.size(), null);
       }
-      if (entry.sha256() == null && entry.md5() != null) {
-        String got = hash(target, "MD5");
-        if (!got.equalsIgnoreCase(entry.md5())) {
-          throw new CorruptPackageException(what + ": md5 " + got + " differs from repodata " + entry.md5(), null);
-        }
-      } else if (entry.sha256() != null && entry.size() < 0 && !hash(target, "SHA-256").equalsIgnoreCase(entry.sha256())) {
-        throw new CorruptPackageException(what + ": sha256 differs from repodata " + entry.sha256(), null);
+      if (entry.sha256() != null && !got.sha256().equalsIgnoreCase(entry.sha256())) {
+        throw new CorruptPackageException(what + ": sha256 " + got.sha256() + " differs from repodata " + entry.sha256(), null);
+      }
+      if (entry.sha256() == null && entry.md5() != null && !got.md5().equalsIgnoreCase(entry.md5())) {
+        throw new CorruptPackageException(what + ": md5 " + got.md5() + " differs from repodata " + entry.md5(), null);
       }
     } catch (IOException e) {
       Files.deleteIfExists(target);
       throw e;
     }
+    return got;
   }
 
   private void httpGet(URI uri, Path tmp, UnaryOperator<InputStream> bound) throws IOException {

@@ -41,12 +41,30 @@ public record PackageInfo(byte[] indexJson, byte[] infoTarGz, List<String> membe
   private static final long MAX_MEMBER = 256L << 20;
 
   /**
-   * Reads the archive fully (so truncation and bad compression are found).
+   * Reads the archive fully (so truncation and bad compression are found): for local files with no
+   * checksum to trust (push-cache).
    *
    * @throws CorruptPackageException when the archive cannot be read or has no {@code info/index.json}
    * @throws IOException when the file cannot be opened
    */
   public static PackageInfo read(Path archive, ArchiveFormat format) throws IOException {
+    return read(archive, format, false);
+  }
+
+  /**
+   * Reads only as much of the archive as {@code info/} needs (issue 12 §2), for archives already checked
+   * against their repodata sha256: a {@code .tar.bz2} whose members start with {@code info/} (the order
+   * conda-package-handling writes) is decompressed only up to its first member outside {@code info/};
+   * one with another order is read to the end. Of a {@code .conda} only the {@code info-*.tar.zst}
+   * member is read.
+   *
+   * @throws CorruptPackageException as {@link #read(Path, ArchiveFormat)}, for the part that is read
+   */
+  public static PackageInfo readInfo(Path archive, ArchiveFormat format) throws IOException {
+    return read(archive, format, true);
+  }
+
+  private static PackageInfo read(Path archive, ArchiveFormat format, boolean infoOnly) throws IOException {
     if (!Files.isRegularFile(archive)) {
       throw new IOException("no such package file: " + archive);
     }
@@ -54,10 +72,10 @@ public record PackageInfo(byte[] indexJson, byte[] infoTarGz, List<String> membe
     try {
       if (format == ArchiveFormat.TAR_BZ2) {
         try (InputStream in = new BZip2CompressorInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
-          collectInfo(in, info);
+          collectInfo(in, info, infoOnly);
         }
       } else {
-        readConda(archive, info);
+        readConda(archive, info, infoOnly);
       }
     } catch (IOException | RuntimeException e) {
       throw new CorruptPackageException(archive.getFileName() + ": not a readable " + format.extension()
@@ -71,16 +89,16 @@ public record PackageInfo(byte[] indexJson, byte[] infoTarGz, List<String> membe
     return new PackageInfo(index.data, tarGz(info), List.copyOf(info.keySet()));
   }
 
-  private static void readConda(Path archive, Map<String, Member> info) throws IOException {
+  private static void readConda(Path archive, Map<String, Member> info, boolean infoOnly) throws IOException {
     try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
       boolean found = false;
       for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
         if (e.getName().startsWith("info-") && e.getName().endsWith(".tar.zst")) {
           found = true;
           try (InputStream in = new ZstdInputStream(new BufferedInputStream(zip.getInputStream(e)))) {
-            collectInfo(in, info);
+            collectInfo(in, info, false);
           }
-        } else if (e.getName().startsWith("pkg-")) {
+        } else if (e.getName().startsWith("pkg-") && !infoOnly) {
           try (InputStream in = zip.getInputStream(e)) {
             in.transferTo(OutputStreamSink.INSTANCE);  // a truncated entry fails here
           }
@@ -92,12 +110,21 @@ public record PackageInfo(byte[] indexJson, byte[] infoTarGz, List<String> membe
     }
   }
 
-  private static void collectInfo(InputStream raw, Map<String, Member> info) throws IOException {
+  /** @param stopAfterInfo stop at the first member outside {@code info/} when every member before it was in it */
+  private static void collectInfo(InputStream raw, Map<String, Member> info, boolean stopAfterInfo) throws IOException {
     TarArchiveInputStream tar = new TarArchiveInputStream(raw);
     TarArchiveEntry e;
+    boolean onlyInfoSoFar = true;
     while ((e = tar.getNextEntry()) != null) {
       String name = e.getName().startsWith("./") ? e.getName().substring(2) : e.getName();
-      if (!name.startsWith("info/") || name.length() == "info/".length()) {
+      if (!name.startsWith("info/")) {
+        if (stopAfterInfo && onlyInfoSoFar && info.containsKey("index.json")) {
+          return;  // conda-package-handling order: info/ first, the rest cannot hold info/ members
+        }
+        onlyInfoSoFar = onlyInfoSoFar && (name.isEmpty() || name.equals("./"));
+        continue;
+      }
+      if (name.length() == "info/".length()) {
         continue;
       }
       String rel = name.substring("info/".length());

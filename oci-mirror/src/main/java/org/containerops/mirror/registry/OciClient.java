@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -45,7 +47,7 @@ public final class OciClient implements AutoCloseable {
   private static final int PAGE = 1000;
   private final RegistryAddress address;
   private final Limits limits;
-  private final ManifestReader manifests;
+  private final RegistryRequests requests;
   private final Registry registry;
   private final RetryPolicy retry;
   private final SecretMask mask;
@@ -75,7 +77,7 @@ public final class OciClient implements AutoCloseable {
     b = credentials.isPresent() ? b.defaults(credentials.get().username(), credentials.get().password())
         : b.withAuthProvider(auth);
     this.registry = b.withInsecure(address.plainHttp()).build();  // not insecure(): it resets auth
-    this.manifests = new ManifestReader(auth, address.plainHttp(), limits.manifestBytes());
+    this.requests = new RegistryRequests(auth, address.plainHttp(), address.host(), limits.manifestBytes());
   }
 
   /** The address this client talks to. */
@@ -122,7 +124,7 @@ public final class OciClient implements AutoCloseable {
   public Optional<List<Descriptor>> manifest(String repo, String tag) throws IOException {
     return call("get manifest " + repo + ":" + tag, () -> {
       try {
-        Optional<String> json = manifests.get(ref(repo, tag), address.host(), address.repository(repo), tag);
+        Optional<String> json = requests.getManifest(ref(repo, tag), address.repository(repo), tag);
         if (json.isEmpty()) {
           return Optional.empty();
         }
@@ -142,44 +144,69 @@ public final class OciClient implements AutoCloseable {
     });
   }
 
-  /** True when the blob is in {@code repo}. */
+  /** True when the blob is in {@code repo} (one HEAD). */
   public boolean blobExists(String repo, String digest) throws IOException {
-    return call("check blob " + digest + " in " + repo, () -> {
-      try {
-        registry.fetchBlobDescriptor(ref(repo, "latest").withDigest(digest));
-        return true;
-      } catch (OrasException e) {
-        if (status(e) == 404) {
-          return false;
-        }
-        throw e;
-      }
-    });
+    return call("check blob " + digest + " in " + repo,
+        () -> requests.blobExists(ref(repo, "latest"), address.repository(repo), digest));
+  }
+
+  /**
+   * Uploads {@code file} as {@code digest}: first one HEAD when {@code mayExist}, then POST + PUT
+   * (oras-java's own {@code pushBlob} HEADs again and was not used for this reason, issue 12 §1).
+   *
+   * @param mayExist false when the blob cannot be there (a repository this run found without tags)
+   * @return true when it uploaded, false when the blob was there
+   */
+  public boolean pushBlob(String repo, Path file, String digest, boolean mayExist) throws IOException {
+    if (mayExist && blobExists(repo, digest)) {
+      return false;
+    }
+    call("upload " + file.getFileName() + " to " + repo, () -> {
+      requests.upload(ref(repo, "latest"), address.repository(repo), digest, file);
+      return null;
+    }, Files.size(file));
+    return true;
   }
 
   /** Uploads {@code file} unless the blob is there; true when it uploaded. */
   public boolean pushBlob(String repo, Path file, String digest) throws IOException {
-    if (blobExists(repo, digest)) {
+    return pushBlob(repo, file, digest, true);
+  }
+
+  /** As {@link #pushBlob(String, Path, String, boolean)} for bytes in memory. */
+  public boolean pushBlob(String repo, byte[] data, String digest, boolean mayExist) throws IOException {
+    if (mayExist && blobExists(repo, digest)) {
       return false;
     }
-    call("upload " + file.getFileName() + " to " + repo, () -> registry.pushBlob(ref(repo, "latest"), file, Map.of()),
-        java.nio.file.Files.size(file));
+    call("upload blob " + digest + " to " + repo, () -> {
+      requests.upload(ref(repo, "latest"), address.repository(repo), digest, data);
+      return null;
+    }, data.length);
     return true;
   }
 
   /** Uploads {@code data} unless the blob is there; true when it uploaded. */
   public boolean pushBlob(String repo, byte[] data, String digest) throws IOException {
-    if (blobExists(repo, digest)) {
-      return false;
-    }
-    call("upload blob " + digest + " to " + repo, () -> registry.pushBlob(ref(repo, "latest"), data));
-    return true;
+    return pushBlob(repo, data, digest, true);
   }
 
-  /** PUTs the manifest bytes verbatim under {@code repo:tag}. */
+  /**
+   * Puts a blob that {@code fromRepo} (same registry) holds into {@code repo} with one cross-repository
+   * mount request; where the registry does not mount, uploads {@code data} instead.
+   */
+  public void mountBlob(String repo, String digest, String fromRepo, byte[] data) throws IOException {
+    call("mount blob " + digest + " from " + fromRepo + " into " + repo, () -> {
+      requests.mountOrUpload(ref(repo, "latest"), address.repository(repo), digest, address.repository(fromRepo), data);
+      return null;
+    });
+  }
+
+  /** PUTs the manifest bytes verbatim under {@code repo:tag} (one request; no read-back). */
   public void pushManifest(String repo, String tag, byte[] json) throws IOException {
-    String text = new String(json, StandardCharsets.UTF_8);
-    call("push manifest " + repo + ":" + tag, () -> registry.pushManifest(ref(repo, tag), Manifest.fromJson(text)));
+    call("push manifest " + repo + ":" + tag, () -> {
+      requests.putManifest(ref(repo, tag), address.repository(repo), tag, json);
+      return null;
+    });
   }
 
   /**
@@ -198,19 +225,34 @@ public final class OciClient implements AutoCloseable {
     }
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    call("download " + digest + " from " + repo, () -> {
-      Path tmp = TempFiles.createTemp(dir, target.getFileName().toString());
-      try {
-        try (InputStream in = new VerifiedInputStream(registry.fetchBlob(ref(repo, "latest").withDigest(digest)), size,
-            digest, "blob " + digest + " of " + repo); OutputStream out = Files.newOutputStream(tmp)) {
-          in.transferTo(out);
+    Set<Path> temps = ConcurrentHashMap.newKeySet();
+    Set<InputStream> streams = ConcurrentHashMap.newKeySet();
+    try {
+      call("download " + digest + " from " + repo, () -> {
+        Path tmp = TempFiles.createTemp(dir, target.getFileName().toString());
+        temps.add(tmp);
+        try {
+          InputStream body = registry.fetchBlob(ref(repo, "latest").withDigest(digest));
+          streams.add(body);
+          try (InputStream in = new VerifiedInputStream(body, size, digest, "blob " + digest + " of " + repo);
+              OutputStream out = Files.newOutputStream(tmp)) {
+            in.transferTo(out);
+          }
+          TempFiles.commit(tmp, target);
+          return null;
+        } finally {
+          TempFiles.discard(tmp);  // no-op after the commit
         }
-        TempFiles.commit(tmp, target);
+      }, size);
+    } finally {
+      // a transfer abandoned at its timeout may still be blocked in a read: close its body (on another
+      // thread, a close can block too) and remove its temp file now, not when the read ends
+      streams.forEach(in -> calls.submit(() -> {
+        in.close();
         return null;
-      } finally {
-        TempFiles.discard(tmp);  // no-op after the commit
-      }
-    }, size);
+      }));
+      temps.forEach(TempFiles::discard);
+    }
   }
 
   /**
@@ -303,10 +345,10 @@ public final class OciClient implements AutoCloseable {
     return s == null || s < 100 ? 0 : s;  // oras uses -1 when there was no response
   }
 
-  /** Gives a cancelled body up to 5 s to run its clean-up, so no temp file outlives the failed call. */
+  /** Gives a cancelled body up to 1 s to run its own clean-up ({@link #fetchBlob} also cleans up after it). */
   private static void awaitEnd(CountDownLatch ended) {
     try {
-      ended.await(5, TimeUnit.SECONDS);
+      ended.await(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

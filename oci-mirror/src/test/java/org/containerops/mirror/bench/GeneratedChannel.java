@@ -14,7 +14,7 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream
 import org.containerops.mirror.channel.ChannelSource;
 
 /** Generates real (small) conda packages and repodata for benchmarks. */
-final class GeneratedChannel {
+public final class GeneratedChannel {
   private GeneratedChannel() {}
 
   /**
@@ -23,7 +23,7 @@ final class GeneratedChannel {
    *
    * @return total archive bytes
    */
-  static long packages(Path root, int count, int payloadBytes) throws IOException {
+  public static long packages(Path root, int count, int payloadBytes) throws IOException {
     Path noarch = Files.createDirectories(root.resolve("noarch"));
     Random random = new Random(7);
     long total = 0;
