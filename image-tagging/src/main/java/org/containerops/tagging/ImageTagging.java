@@ -28,10 +28,8 @@ import org.containerops.tagging.merge.MergedTags;
 import org.containerops.tagging.merge.TagMerger;
 import org.containerops.tagging.output.OutputFormats;
 import org.containerops.tagging.registry.RegistryClient;
-import org.containerops.tagging.runner.CommandRunner;
 import org.containerops.tagging.runner.ImageRunner;
-import org.containerops.tagging.tagger.TagInput;
-import org.containerops.tagging.tagger.Tagger;
+import org.containerops.tagging.runner.OrderedTasks;
 
 /**
  * docker-stacks' {@code tagging/} apps as a library. One container per image and call runs every tagger
@@ -54,11 +52,11 @@ public final class ImageTagging implements AutoCloseable {
   private final ImageHierarchy hierarchy;
   private final TaggingListener listener;
   private final RegistryClient registry;
-  private final Duration commandTimeout;
   private final ImageTasks tasks;
   private final LocalImages localImages;
   private final String buildTimestamp;
   private final ImageFiles files;
+  private final int parallelism;
 
   private ImageTagging(Builder b) {
     this.ownsRuntime = b.runtime == null;
@@ -69,9 +67,9 @@ public final class ImageTagging implements AutoCloseable {
     this.platform = b.platform;
     this.hierarchy = b.hierarchy;
     this.listener = b.listener;
-    this.registry = new RegistryClient(b.plainHttp);
-    this.commandTimeout = b.commandTimeout;
-    this.tasks = new ImageTasks(b.listener, b.parallelism);
+    this.registry = new RegistryClient(b.plainHttp, b.maxManifestBytes);
+    this.parallelism = b.parallelism;
+    this.tasks = new ImageTasks(b.listener, b.parallelism, this::runtime, this::git, clock, b.commandTimeout);
     this.localImages = new LocalImages(this::runtime);
     java.time.Instant now = clock.instant();
     this.buildTimestamp = BuildInfo.timestamp(now);
@@ -100,21 +98,18 @@ public final class ImageTagging implements AutoCloseable {
    * @throws TaggingException naming the failing tagger, the image and the command
    */
   public List<String> tagValues(TargetImage target) {
-    List<Tagger> taggers = hierarchy.taggers(target.image());
-    try (ImageRunner c = start(target)) {
-      return values(taggers, c);
-    }
+    return tasks.runInImage(target, hierarchy.taggers(target.image()), List.of(), false, ImageTasks.Outcome::values);
   }
 
   /** Upstream {@code write_tags_file}: tags file {@code {platform}-{variant}-{image}.txt}, no trailing newline. */
   public WriteTagsResult writeTagsFile(WriteTagsSpec spec) {
     TargetImage t = spec.target();
-    List<Tagger> taggers = hierarchy.taggers(t.image());
-    List<String> values;
-    try (ImageRunner c = start(t)) {
-      values = values(taggers, c);
-    }
-    return files.tagsFile(t, spec.tagsDir(), values);
+    return tasks.runInImage(t, hierarchy.taggers(t.image()), List.of(), false, o -> {
+      long t0 = System.nanoTime();
+      WriteTagsResult r = files.tagsFile(t, spec.tagsDir(), o.values());
+      phase("files", t0);
+      return r;
+    });
   }
 
   /**
@@ -124,13 +119,12 @@ public final class ImageTagging implements AutoCloseable {
    */
   public WriteManifestResult writeManifest(WriteManifestSpec spec) {
     TargetImage t = spec.target();
-    GitInfo g = git();
-    ImageTasks.Outcome o;
-    try (ImageRunner c = start(t)) {
-      o = tasks.run(hierarchy.taggers(t.image()), hierarchy.manifests(t.image()), spec.sbom(),
-          new TagInput(c, g, clock));
-    }
-    return files.manifestFiles(spec, g, o);
+    return tasks.runInImage(t, hierarchy.taggers(t.image()), hierarchy.manifests(t.image()), spec.sbom(), o -> {
+      long t0 = System.nanoTime();
+      WriteManifestResult r = files.manifestFiles(spec, git(), o);
+      phase("files", t0);
+      return r;
+    });
   }
 
   /**
@@ -144,16 +138,20 @@ public final class ImageTagging implements AutoCloseable {
    */
   public HookResult hook(WriteManifestSpec spec, Path tagsDir) {
     TargetImage t = spec.target();
-    GitInfo g = git();
-    ImageTasks.Outcome o;
-    try (ImageRunner c = start(t)) {
-      o = tasks.run(hierarchy.taggers(t.image()), hierarchy.manifests(t.image()), spec.sbom(),
-          new TagInput(c, g, clock));
-    }
-    WriteTagsResult tags = files.tagsFile(t, tagsDir, o.values());
-    WriteManifestResult manifest = files.manifestFiles(spec, g, o);
-    ApplyTagsResult applied = applyTags(new ApplyTagsSpec(t, platform, tagsDir));
-    return new HookResult(tags, manifest, applied);
+    return tasks.runInImage(t, hierarchy.taggers(t.image()), hierarchy.manifests(t.image()), spec.sbom(), o -> {
+      long t0 = System.nanoTime();
+      WriteTagsResult tags = files.tagsFile(t, tagsDir, o.values());
+      WriteManifestResult manifest = files.manifestFiles(spec, git(), o);
+      phase("files", t0);
+      t0 = System.nanoTime();
+      ApplyTagsResult applied = applyTags(new ApplyTagsSpec(t, platform, tagsDir));
+      phase("apply tags", t0);
+      return new HookResult(tags, manifest, applied);
+    });
+  }
+
+  private void phase(String name, long startNanos) {
+    listener.phase(name, Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
   /** Upstream {@code apply_tags}: {@code docker tag registry/owner/image TAG} for every line of the tags file. */
@@ -162,10 +160,15 @@ public final class ImageTagging implements AutoCloseable {
     Path file = spec.tagsDir().resolve(OutputFormats.tagsFileName(spec.platform(), t.variant(), t.image()));
     List<String> tags = MergedTags.lines(file);
     String source = t.localLatest();
+    List<Supplier<String>> jobs = new java.util.ArrayList<>();
     for (String tag : tags) {
-      localImages.tag(source, tag);
-      listener.tagApplied(source, tag);
+      jobs.add(() -> {
+        localImages.tag(source, tag);
+        listener.tagApplied(source, tag);
+        return tag;
+      });
     }
+    OrderedTasks.run(jobs, parallelism); // independent engine calls; the first failure in file order is thrown
     return new ApplyTagsResult(tags);
   }
 
@@ -179,21 +182,13 @@ public final class ImageTagging implements AutoCloseable {
     return new TagMerger(registry, listener).imageRef(spec);
   }
 
-  private List<String> values(List<Tagger> taggers, CommandRunner c) {
-    return tasks.run(taggers, List.of(), false, new TagInput(c, git(), clock)).values();
-  }
-
-  private ImageRunner start(TargetImage t) {
-    ImageRunner r = ImageRunner.start(runtime(), t.fullImage(), commandTimeout);
-    listener.containerStarted(t.fullImage(), r.containerId());
-    return r;
-  }
-
-  private synchronized GitInfo git() {
-    if (git == null) {
-      git = gitSupplier.get();
+  private GitInfo git() {
+    synchronized (gitSupplier) { // not this: git is read while another thread connects the runtime
+      if (git == null) {
+        git = gitSupplier.get();
+      }
+      return git;
     }
-    return git;
   }
 
   private synchronized ContainerRuntime runtime() {
@@ -222,6 +217,7 @@ public final class ImageTagging implements AutoCloseable {
     private ImageHierarchy hierarchy;
     private TaggingListener listener = TaggingListener.NONE;
     private boolean plainHttp;
+    private long maxManifestBytes = RegistryClient.DEFAULT_MAX_MANIFEST_BYTES;
     private Duration commandTimeout = ImageRunner.DEFAULT_COMMAND_TIMEOUT;
     private int parallelism = DEFAULT_PARALLELISM;
 
@@ -284,6 +280,18 @@ public final class ImageTagging implements AutoCloseable {
     /** Talk plain HTTP to every registry (loopback registries always are). */
     public Builder plainHttp(boolean v) {
       plainHttp = v;
+      return this;
+    }
+
+    /**
+     * The most bytes a manifest, index or config blob read from a registry may have (default 4 MiB); a
+     * longer body fails the merge with {@code REGISTRY}.
+     */
+    public Builder maxManifestBytes(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("maxManifestBytes: want > 0, got " + bytes);
+      }
+      maxManifestBytes = bytes;
       return this;
     }
 

@@ -1,13 +1,23 @@
 package org.containerops.tagging;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.containerops.runtime.ContainerRuntime;
 import org.containerops.tagging.api.TaggingException;
 import org.containerops.tagging.api.TaggingListener;
+import org.containerops.tagging.api.TargetImage;
+import org.containerops.tagging.git.GitInfo;
 import org.containerops.tagging.manifest.Manifest;
+import org.containerops.tagging.runner.ImageRunner;
 import org.containerops.tagging.runner.OrderedTasks;
+import org.containerops.tagging.runner.SharedCommands;
 import org.containerops.tagging.sbom.SbomInventory;
 import org.containerops.tagging.tagger.TagInput;
 import org.containerops.tagging.tagger.Tagger;
@@ -21,11 +31,77 @@ import org.containerops.tagging.tagger.Tagger;
 final class ImageTasks {
   private final TaggingListener listener;
   private final int parallelism;
+  private final Supplier<ContainerRuntime> runtime;
+  private final Supplier<GitInfo> git;
+  private final Clock clock;
+  private final Duration commandTimeout;
 
   /** @param parallelism how many commands run at once; 1 is upstream's one-after-the-other */
-  ImageTasks(TaggingListener listener, int parallelism) {
+  ImageTasks(TaggingListener listener, int parallelism, Supplier<ContainerRuntime> runtime, Supplier<GitInfo> git,
+      Clock clock, Duration commandTimeout) {
     this.listener = listener;
     this.parallelism = parallelism;
+    this.runtime = runtime;
+    this.git = git;
+    this.clock = clock;
+    this.commandTimeout = commandTimeout;
+  }
+
+  /**
+   * One container for {@code t}: the git commit is read while the engine connects and the container starts;
+   * all commands run in one pool, each distinct command line once ({@link SharedCommands}); then
+   * {@code then} (writing files, applying tags) runs while the container
+   * is removed, and this returns once both are done. On a failure the container is removed before the
+   * exception leaves.
+   */
+  <R> R runInImage(TargetImage t, List<Tagger> taggers, List<Manifest> manifests, boolean sbom,
+      Function<Outcome, R> then) {
+    CompletableFuture<GitInfo> g = CompletableFuture.supplyAsync(() -> {
+      long t0 = System.nanoTime();
+      GitInfo info = git.get();
+      phase("git", t0);
+      return info;
+    });
+    long t0 = System.nanoTime();
+    ContainerRuntime rt = runtime.get();
+    phase("engine connect", t0);
+    t0 = System.nanoTime();
+    ImageRunner c = ImageRunner.start(rt, t.fullImage(), commandTimeout);
+    phase("container start", t0);
+    listener.containerStarted(t.fullImage(), c.containerId());
+    Outcome o;
+    try {
+      GitInfo gi;
+      try {
+        gi = g.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException re ? re : e;
+      }
+      t0 = System.nanoTime();
+      o = run(taggers, manifests, sbom, new TagInput(new SharedCommands(c), gi, clock));
+      phase("commands", t0);
+    } catch (RuntimeException | Error e) {
+      c.close();
+      throw e;
+    }
+    CompletableFuture<Void> removal = CompletableFuture.runAsync(() -> {
+      long r0 = System.nanoTime();
+      c.close();
+      phase("container removal (while files are written)", r0);
+    });
+    try {
+      return then.apply(o);
+    } finally {
+      try {
+        removal.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException re ? re : e;
+      }
+    }
+  }
+
+  private void phase(String name, long startNanos) {
+    listener.phase(name, Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
   /**

@@ -26,6 +26,13 @@ public interface TaggingListener {
   /** A merged tag was created from {@code platformTags} (or computed only, when not pushing). */
   default void merged(String tag, List<String> platformTags, boolean pushed) {}
 
+  /**
+   * A phase of an operation ended: {@code engine connect}, {@code git}, {@code container start},
+   * {@code commands} (every tagger, manifest and SBOM command), {@code container removal}, {@code files}
+   * (image inspect, texts, writes), {@code apply tags}. Phases may overlap (git is read while the container starts).
+   */
+  default void phase(String phase, java.time.Duration took) {}
+
   /** Something was skipped or missing but the operation goes on (upstream logs a warning). */
   default void warning(String message) {}
 }

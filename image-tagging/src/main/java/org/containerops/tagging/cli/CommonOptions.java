@@ -22,6 +22,10 @@ final class CommonOptions {
   @Option(names = "--plain-http", description = "Talk plain HTTP to registries (loopback registries always are).")
   boolean plainHttp;
 
+  @Option(names = "--max-manifest-bytes", paramLabel = "BYTES", defaultValue = "4194304",
+      description = "Upper bound of a manifest, index or config blob read from a registry (default 4 MiB).")
+  long maxManifestBytes;
+
   @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
       description = "Commands run at once in the image's one container (1 = upstream's sequential order; output is the same).")
   int parallelism;
@@ -32,8 +36,12 @@ final class CommonOptions {
   @Option(names = {"-v", "--verbose"}, description = "Report progress on stderr.")
   boolean verbose;
 
+  @Option(names = "--timings", description = "Print where the time goes on stderr: JVM start to here, engine "
+      + "connect, git, container start, commands, container removal, files, apply tags (ms).")
+  boolean timings;
+
   ImageTagging.Builder builder(PrintWriter err, Platform platform) {
-    ImageTagging.Builder b = ImageTagging.builder().repoDir(gitDir).plainHttp(plainHttp).parallelism(parallelism).listener(listener(err));
+    ImageTagging.Builder b = ImageTagging.builder().repoDir(gitDir).plainHttp(plainHttp).maxManifestBytes(maxManifestBytes).parallelism(parallelism).listener(listener(err));
     if (hierarchy != null) {
       b.hierarchy(ImageHierarchy.load(hierarchy));
     }
@@ -45,7 +53,19 @@ final class CommonOptions {
 
   private TaggingListener listener(PrintWriter err) {
     boolean v = verbose;
+    boolean t = timings;
+    if (t) {
+      ProcessHandle.current().info().startInstant().ifPresent(start -> err.println("timing jvm start to options parsed: "
+          + java.time.Duration.between(start, java.time.Instant.now()).toMillis() + " ms"));
+    }
     return new TaggingListener() {
+      @Override
+      public synchronized void phase(String phase, java.time.Duration took) {
+        if (t) {
+          err.println("timing " + phase + ": " + took.toMillis() + " ms");
+        }
+      }
+
       @Override
       public synchronized void tagComputed(String tagger, String value) {
         if (v) {

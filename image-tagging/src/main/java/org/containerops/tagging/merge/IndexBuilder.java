@@ -57,7 +57,9 @@ public final class IndexBuilder {
       }
       JsonNode config;
       try {
-        config = JSON.readTree(registry.blob(src, m.json().path("config").path("digest").asText()));
+        JsonNode descriptor = m.json().path("config");
+        config = JSON.readTree(registry.blob(src, descriptor.path("digest").asText(),
+            descriptor.path("size").isIntegralNumber() ? descriptor.path("size").asLong() : -1));
       } catch (java.io.IOException e) {
         throw new TaggingException(Reason.REGISTRY, "config of " + source + " is not JSON", e);
       }

@@ -3,6 +3,7 @@ package org.containerops.tagging.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,6 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.containerops.runtime.transfer.LimitedInputStream;
+import org.containerops.runtime.transfer.TransferException;
+import org.containerops.runtime.transfer.VerifiedInputStream;
 import org.containerops.tagging.api.TaggingException;
 import org.containerops.tagging.api.TaggingException.Reason;
 
@@ -27,6 +31,12 @@ import org.containerops.tagging.api.TaggingException.Reason;
  * {@code localhost}, {@code [::1]}) or when asked, HTTPS otherwise. Credentials: {@code auths} of
  * {@code ~/.docker/config.json} (or {@code $DOCKER_CONFIG}), sent as Basic, exchanged for a Bearer token
  * when the registry challenges. Thread-safe.
+ *
+ * <p>Nothing a registry sends is taken in unbounded (issue 17 §4): a manifest is read up to
+ * {@code maxManifestBytes} (default {@value #DEFAULT_MAX_MANIFEST_BYTES} bytes) and must match the
+ * {@code Docker-Content-Digest} the registry reports (or the digest asked for); a blob is read through the
+ * runtime's {@link VerifiedInputStream}, which stops at the descriptor's size (a longer body is an error at
+ * its first extra byte) and checks the digest while streaming; error and token bodies are bounded too.
  */
 public final class RegistryClient {
   /** Accept header for every manifest type merging handles. */
@@ -34,15 +44,33 @@ public final class RegistryClient {
       MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST);
   private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Default upper bound of a manifest (or index) body: 4 MiB, as the distribution registry's own limit. */
+  public static final long DEFAULT_MAX_MANIFEST_BYTES = 4L * 1024 * 1024;
+  /** Bound of an error or token body. */
+  static final long MAX_SMALL_BODY = 64 * 1024;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
       .followRedirects(HttpClient.Redirect.NORMAL).build();
   private final boolean plainHttp;
+  private final long maxManifestBytes;
   private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
   /** @param plainHttp use HTTP for every registry, not only loopback ones */
   public RegistryClient(boolean plainHttp) {
+    this(plainHttp, DEFAULT_MAX_MANIFEST_BYTES);
+  }
+
+  /**
+   * @param plainHttp use HTTP for every registry, not only loopback ones
+   * @param maxManifestBytes the most bytes a manifest, index or config blob may have, &gt; 0
+   * @throws IllegalArgumentException for a bound &lt;= 0
+   */
+  public RegistryClient(boolean plainHttp, long maxManifestBytes) {
+    if (maxManifestBytes <= 0) {
+      throw new IllegalArgumentException("maxManifestBytes: want > 0, got " + maxManifestBytes);
+    }
     this.plainHttp = plainHttp;
+    this.maxManifestBytes = maxManifestBytes;
   }
 
   /** A fetched manifest: its bytes, media type and digest. */
@@ -61,24 +89,67 @@ public final class RegistryClient {
    * Fetches the manifest (or index) {@code ref} points at.
    *
    * @return empty when the registry answers 404 (upstream's {@code ManifestNotFoundError})
-   * @throws TaggingException {@code REGISTRY} for any other failure
+   * @throws TaggingException {@code REGISTRY} for any other failure, a body over the manifest bound, or a
+   *     body whose sha256 is not the {@code Docker-Content-Digest} reported (or the digest asked for)
    */
   public Optional<Fetched> manifest(ImageReference ref) {
-    HttpResponse<byte[]> r = send(ref, "GET", "/manifests/" + ref.tag(), MANIFEST_ACCEPT, null, null);
+    HttpResponse<InputStream> r = send(ref, "GET", "/manifests/" + ref.tag(), MANIFEST_ACCEPT, null, null);
     if (r.statusCode() == 404) {
+      discard(r);
       return Optional.empty();
     }
     check(r, ref, "GET manifest");
+    String what = "manifest of " + ref;
+    byte[] body = read(r, in -> new LimitedInputStream(in, maxManifestBytes, what), what);
     String type = r.headers().firstValue("Content-Type").orElse("").split(";")[0].strip();
-    String digest = r.headers().firstValue("Docker-Content-Digest").orElseGet(() -> MediaTypes.sha256(r.body()));
-    return Optional.of(new Fetched(r.body(), type, digest));
+    String actual = MediaTypes.sha256(body);
+    Optional<String> declared = r.headers().firstValue("Docker-Content-Digest")
+        .or(() -> ref.tag().startsWith("sha256:") ? Optional.of(ref.tag()) : Optional.empty());
+    if (declared.isPresent() && declared.get().startsWith("sha256:") && !declared.get().equals(actual)) {
+      throw new TaggingException(Reason.REGISTRY, what + ": body has digest " + actual + ", registry declared "
+          + declared.get(), null);
+    }
+    return Optional.of(new Fetched(body, type, declared.orElse(actual)));
   }
 
-  /** Reads blob {@code digest} of {@code ref}'s repository (a config). */
-  public byte[] blob(ImageReference ref, String digest) {
-    HttpResponse<byte[]> r = send(ref, "GET", "/blobs/" + digest, "*/*", null, null);
+  /**
+   * Reads blob {@code digest} of {@code ref}'s repository (a config), exactly {@code size} bytes as its
+   * descriptor declares, digest verified while streaming.
+   *
+   * @throws TaggingException {@code REGISTRY} when the size is over the manifest bound (configs are small)
+   *     or negative, when the body is longer or shorter than {@code size}, or has another digest
+   */
+  public byte[] blob(ImageReference ref, String digest, long size) {
+    String what = "blob " + digest + " of " + ref.registry() + "/" + ref.repository();
+    if (size < 0 || size > maxManifestBytes) {
+      throw new TaggingException(Reason.REGISTRY, what + ": declared size " + size + " is not within 0.."
+          + maxManifestBytes + " bytes", null);
+    }
+    HttpResponse<InputStream> r = send(ref, "GET", "/blobs/" + digest, "*/*", null, null);
     check(r, ref, "GET blob " + digest);
-    return r.body();
+    try {
+      return read(r, in -> new VerifiedInputStream(in, size, digest, what), what);
+    } catch (IllegalArgumentException e) { // digest of an unknown shape
+      throw new TaggingException(Reason.REGISTRY, what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] read(HttpResponse<InputStream> r, java.util.function.UnaryOperator<InputStream> bound,
+      String what) {
+    try (InputStream in = bound.apply(r.body())) {
+      return in.readAllBytes();
+    } catch (IOException e) { // TransferException: over the bound, short, wrong digest; or the connection
+      throw new TaggingException(Reason.REGISTRY, e instanceof TransferException ? e.getMessage()
+          : what + ": " + e, e);
+    }
+  }
+
+  private static void discard(HttpResponse<InputStream> r) {
+    try {
+      r.body().close();
+    } catch (IOException ignored) {
+      // the connection is dropped either way
+    }
   }
 
   /**
@@ -87,22 +158,24 @@ public final class RegistryClient {
    * @return the digest the registry reports
    */
   public String putManifest(ImageReference ref, String mediaType, byte[] body) {
-    HttpResponse<byte[]> r = send(ref, "PUT", "/manifests/" + ref.tag(), null, mediaType, body);
+    HttpResponse<InputStream> r = send(ref, "PUT", "/manifests/" + ref.tag(), null, mediaType, body);
     check(r, ref, "PUT manifest");
+    discard(r);
     return r.headers().firstValue("Docker-Content-Digest").orElseGet(() -> MediaTypes.sha256(body));
   }
 
-  private HttpResponse<byte[]> send(ImageReference ref, String method, String path, String accept, String type,
-      byte[] body) {
+  private HttpResponse<InputStream> send(ImageReference ref, String method, String path, String accept,
+      String type, byte[] body) {
     URI uri = URI.create(scheme(ref) + "://" + ref.apiHost() + "/v2/" + ref.repository() + path);
     try {
-      HttpResponse<byte[]> r = http.send(request(uri, method, accept, type, body, auth(ref)),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<InputStream> r = http.send(request(uri, method, accept, type, body, auth(ref)),
+          HttpResponse.BodyHandlers.ofInputStream());
       if (r.statusCode() == 401) {
         Optional<String> challenge = r.headers().firstValue("WWW-Authenticate");
         if (challenge.isPresent() && challenge.get().startsWith("Bearer ")) {
+          discard(r);
           tokens.put(ref.apiHost(), "Bearer " + token(challenge.get(), ref));
-          r = http.send(request(uri, method, accept, type, body, auth(ref)), HttpResponse.BodyHandlers.ofByteArray());
+          r = http.send(request(uri, method, accept, type, body, auth(ref)), HttpResponse.BodyHandlers.ofInputStream());
         }
       }
       return r;
@@ -139,11 +212,13 @@ public final class RegistryClient {
         StandardCharsets.UTF_8) + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(1)).GET();
     basic(ref.registry()).ifPresent(a -> b.header("Authorization", a));
-    HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
     if (r.statusCode() != 200) {
+      discard(r);
       throw new TaggingException(Reason.REGISTRY, "token from " + p.get("realm") + ": HTTP " + r.statusCode(), null);
     }
-    JsonNode t = JSON.readTree(r.body());
+    JsonNode t = JSON.readTree(read(r, in -> new LimitedInputStream(in, MAX_SMALL_BODY, "token from "
+        + p.get("realm")), "token from " + p.get("realm")));
     return t.hasNonNull("token") ? t.get("token").asText() : t.path("access_token").asText();
   }
 
@@ -180,9 +255,14 @@ public final class RegistryClient {
     return plainHttp || loopback ? "http" : "https";
   }
 
-  private static void check(HttpResponse<byte[]> r, ImageReference ref, String what) {
+  private static void check(HttpResponse<InputStream> r, ImageReference ref, String what) {
     if (r.statusCode() / 100 != 2) {
-      String body = new String(r.body(), StandardCharsets.UTF_8);
+      String body;
+      try (InputStream in = r.body()) {
+        body = new String(in.readNBytes((int) MAX_SMALL_BODY), StandardCharsets.UTF_8); // the rest is dropped
+      } catch (IOException e) {
+        body = "";
+      }
       throw new TaggingException(Reason.REGISTRY, what + " " + ref + ": HTTP " + r.statusCode() + " "
           + (body.length() > 300 ? body.substring(0, 300) : body).strip(), null);
     }
