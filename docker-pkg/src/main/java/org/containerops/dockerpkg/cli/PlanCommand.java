@@ -56,7 +56,8 @@ final class PlanCommand implements Callable<Integer> {
       out.println(toJson(plan));
     } else {
       for (PlanResult.Image i : plan.images()) {
-        out.printf("%-10s %-60s %s%n", i.rebuild() ? "REBUILD" : "UP-TO-DATE", i.label(), String.join("; ", i.reasons()));
+        out.println(String.format("%-10s %-60s %s", i.rebuild() ? "REBUILD" : "UP-TO-DATE", i.label(),
+            String.join("; ", i.reasons())).stripTrailing());
       }
       out.println("== " + plan.rebuild().size() + " of " + plan.images().size() + " images to rebuild ==");
     }
