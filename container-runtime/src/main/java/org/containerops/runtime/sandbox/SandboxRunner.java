@@ -81,6 +81,9 @@ public final class SandboxRunner {
       ExitWatch wait = client.waitContainerCmd(id).withCondition(WaitContainerCondition.NEXT_EXIT)
           .exec(new ExitWatch());
       client.startContainerCmd(id).exec();
+      if (feeder != null) {
+        feeder.containerStarted();
+      }
       Integer exitCode = awaitExit(wait, spec.timeout(), out);
       if (exitCode == null && out.overflowed()) {
         boolean gone = tracker.removeWithin(id, STOP_DEADLINE);

@@ -7,6 +7,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -20,9 +21,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * closes the container's stdin.
  */
 final class StdinFeeder implements AutoCloseable {
+  private static final long START_WAIT_SECONDS = 60;
+
   private final ResultCallback.Adapter<Frame> attach = new ResultCallback.Adapter<>();
   private final InputStream input;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch started = new CountDownLatch(1);
 
   private StdinFeeder(InputStream input) {
     this.input = input;
@@ -61,9 +65,24 @@ final class StdinFeeder implements AutoCloseable {
     return feeder;
   }
 
+  /**
+   * Tells the feeder the container has started. Until then end-of-input does not close the attach: a stdin
+   * attach closed before the start was sometimes lost, and the container then waited on stdin for ever.
+   */
+  void containerStarted() {
+    started.countDown();
+  }
+
   /** Called on the transport's copy thread once the input returned end-of-file. */
   private void endOfInput() {
-    CompletableFuture.runAsync(this::close);
+    CompletableFuture.runAsync(() -> {
+      try {
+        started.await(START_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      close();
+    });
   }
 
   /** Closes the attach (so the container sees end-of-file) and the input; idempotent. */
