@@ -12,15 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ConcurrentHashMap;
 import land.oras.ContainerRef;
 import land.oras.Layer;
 import land.oras.Manifest;
@@ -49,13 +42,7 @@ public final class OciClient implements AutoCloseable {
   private final Limits limits;
   private final RegistryRequests requests;
   private final Registry registry;
-  private final RetryPolicy retry;
-  private final SecretMask mask;
-  private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "oci-call");
-    t.setDaemon(true);
-    return t;
-  });
+  private final RetryingCalls calls;
 
   /** With {@link Limits#DEFAULT}. @param credentials empty for anonymous access */
   public OciClient(RegistryAddress address, Optional<Credentials> credentials, RetryPolicy retry) {
@@ -68,9 +55,9 @@ public final class OciClient implements AutoCloseable {
    */
   public OciClient(RegistryAddress address, Optional<Credentials> credentials, RetryPolicy retry, Limits limits) {
     this.address = address;
-    this.retry = retry;
     this.limits = limits;
-    this.mask = SecretMask.of(credentials.map(c -> List.of(c.password())).orElse(List.of()), Map.of());
+    this.calls = new RetryingCalls(retry,
+        SecretMask.of(credentials.map(c -> List.of(c.password())).orElse(List.of()), Map.of()));
     AuthProvider auth = credentials.<AuthProvider>map(c -> new UsernamePasswordProvider(c.username(), c.password()))
         .orElseGet(NoAuthProvider::new);
     Registry.Builder b = Registry.builder();
@@ -247,7 +234,7 @@ public final class OciClient implements AutoCloseable {
     } finally {
       // a transfer abandoned at its timeout may still be blocked in a read: close its body (on another
       // thread, a close can block too) and remove its temp file now, not when the read ends
-      streams.forEach(in -> calls.submit(() -> {
+      streams.forEach(in -> calls.async(() -> {
         in.close();
         return null;
       }));
@@ -277,94 +264,19 @@ public final class OciClient implements AutoCloseable {
   }
 
   private <T> T call(String what, Callable<T> body) throws IOException {
-    return call(what, body, 0);
+    return calls.run(what, body, 0);
   }
 
-  /** Runs {@code body} with retries; blob transfers of {@code bytes} get 1 s more per MiB on top of the timeout. */
   private <T> T call(String what, Callable<T> body, long bytes) throws IOException {
-    long deadline = retry.timeout().toMillis() + Math.max(0, bytes) / (1024 * 1024) * 1000;
-    Throwable last = null;
-    for (int attempt = 0; attempt <= retry.delays().size(); attempt++) {
-      if (attempt > 0) {
-        sleep(retry.delays().get(attempt - 1).toMillis());
-      }
-      CountDownLatch ended = new CountDownLatch(1);
-      Future<T> f = calls.submit(() -> {
-        try {
-          return body.call();
-        } finally {
-          ended.countDown();
-        }
-      });
-      try {
-        return f.get(deadline, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        f.cancel(true);  // interrupts the read; the body's finally removes its temp file
-        awaitEnd(ended);
-        last = new IOException("timed out after " + deadline + " ms");
-      } catch (ExecutionException e) {
-        last = e.getCause();
-        int status = last instanceof OrasException o ? status(o) : last instanceof IOException ? 0 : -1;
-        if (status < 0 && !(last instanceof OrasException)) {
-          throw new RegistryCallException(mask.mask(what + ": " + last), 0, null);
-        }
-        if (last instanceof TransferException) {  // a body that broke its descriptor or bound: not retried
-          throw new RegistryCallException(mask.mask(what + ": " + last.getMessage()), 0, last);
-        }
-        if (!RetryPolicy.retryable(status)) {
-          throw new RegistryCallException(mask.mask(what + ": " + describe(last)), status, null);
-        }
-      } catch (InterruptedException e) {
-        f.cancel(true);
-        Thread.currentThread().interrupt();
-        throw new RegistryCallException(what + ": interrupted", 0, null);
-      }
-    }
-    int status = last instanceof OrasException o ? Math.max(status(o), 0) : 0;
-    throw new RegistryCallException(mask.mask(what + " failed after " + (retry.delays().size() + 1)
-        + " attempts: " + describe(last)), status, null);
+    return calls.run(what, body, bytes);
   }
 
-  private static String describe(Throwable t) {
-    if (t instanceof OrasException o && status(o) > 0) {
-      String hint = status(o) == 401 || status(o) == 403
-          ? " (unauthorized: set ORAS_USER and ORAS_PASS, or docker login)" : "";
-      String error = o.getError() == null ? "" : " " + o.getError().code() + ": " + o.getError().message();
-      return "HTTP " + o.getStatusCode() + (o.getMessage() == null ? "" : " " + o.getMessage()) + error + hint;
-    }
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    return root == t ? msg : msg + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
-  }
-
-  private static int status(OrasException e) {
-    Integer s = e.getStatusCode();
-    return s == null || s < 100 ? 0 : s;  // oras uses -1 when there was no response
-  }
-
-  /** Gives a cancelled body up to 1 s to run its own clean-up ({@link #fetchBlob} also cleans up after it). */
-  private static void awaitEnd(CountDownLatch ended) {
-    try {
-      ended.await(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleep(long millis) throws IOException {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting to retry", e);
-    }
+  static int status(OrasException e) {
+    return RetryingCalls.status(e);
   }
 
   @Override
   public void close() {
-    calls.shutdownNow();
+    calls.close();
   }
 }
