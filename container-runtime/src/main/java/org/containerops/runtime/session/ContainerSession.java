@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.StreamType;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.containerops.runtime.api.ContainerRuntimeError;
@@ -89,6 +90,8 @@ public final class ContainerSession implements AutoCloseable {
    * @param timeout how long to wait for it
    * @return its exit code and output; a non-zero exit is returned, not thrown
    * @throws ContainerRuntimeError with {@link Reason#TIMEOUT} when it does not finish in time,
+   *     {@link Reason#OUTPUT_TOO_LARGE} when its stdout or stderr passes the spec's bound (the rest is not
+   *     read; the session stays usable),
    *     {@link Reason#INTERRUPTED} when the caller is interrupted, {@link Reason#ENGINE_ERROR} otherwise
    */
   public ExecResult exec(List<String> argv, Duration timeout) {
@@ -96,7 +99,7 @@ public final class ContainerSession implements AutoCloseable {
       throw new IllegalStateException("session " + ContainerTracker.shortId(containerId) + " is closed");
     }
     SecretMask mask = SecretMask.of(spec.secrets(), spec.env());
-    Collector out = new Collector();
+    Collector out = new Collector(spec.stdoutLimitBytes(), spec.stderrLimitBytes());
     boolean interrupted = false;
     try {
       ExecCreateCmd create = client.execCreateCmd(containerId).withCmd(argv.toArray(String[]::new))
@@ -106,9 +109,14 @@ public final class ContainerSession implements AutoCloseable {
       }
       ExecCreateCmdResponse exec = create.exec();
       client.execStartCmd(exec.getId()).withDetach(false).withTty(false).exec(out);
-      if (!out.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!out.ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw error(Reason.TIMEOUT, argv, mask, "did not finish within " + timeout.toSeconds() + " s", null);
       }
+      if (out.overflowed != null) {
+        throw error(Reason.OUTPUT_TOO_LARGE, argv, mask, out.overflowed + " passed " + (out.overflowed.equals("stderr")
+            ? spec.stderrLimitBytes() : spec.stdoutLimitBytes()) + " bytes; the rest was not read", null);
+      }
+      out.awaitCompletion(5, TimeUnit.SECONDS); // the stream has ended: surfaces a stream error, if any
       Long exit = client.inspectExecCmd(exec.getId()).exec().getExitCodeLong();
       return new ExecResult(exit == null ? -1 : exit.intValue(), out.stdout.toByteArray(), out.stderr.toByteArray(),
           out.merged.toByteArray());
@@ -145,19 +153,55 @@ public final class ContainerSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Keeps an exec's output up to the spec's stdout and stderr bounds. Past a bound it records that, drops the
+   * frame, and ends the wait; it never calls the engine. {@code ended} opens when the stream ends, fails or
+   * passes a bound.
+   */
   private static final class Collector extends ResultCallback.Adapter<Frame> {
     final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     final ByteArrayOutputStream merged = new ByteArrayOutputStream();
+    final CountDownLatch ended = new CountDownLatch(1);
+    private final long stdoutLimit;
+    private final long stderrLimit;
+    volatile String overflowed;
+
+    Collector(long stdoutLimit, long stderrLimit) {
+      this.stdoutLimit = stdoutLimit;
+      this.stderrLimit = stderrLimit;
+    }
 
     @Override
     public synchronized void onNext(Frame frame) {
       byte[] p = frame.getPayload();
-      if (p == null) {
+      if (p == null || overflowed != null) {
         return;
       }
-      (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).write(p, 0, p.length);
+      boolean isErr = frame.getStreamType() == StreamType.STDERR;
+      ByteArrayOutputStream target = isErr ? stderr : stdout;
+      if (target.size() + (long) p.length > (isErr ? stderrLimit : stdoutLimit)) {
+        overflowed = isErr ? "stderr" : "stdout";
+        ended.countDown();
+        return;
+      }
+      target.write(p, 0, p.length);
       merged.write(p, 0, p.length);
+    }
+
+    @Override
+    public void onComplete() {
+      super.onComplete();
+      ended.countDown();
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      try {
+        super.onError(t);
+      } finally {
+        ended.countDown();
+      }
     }
   }
 }

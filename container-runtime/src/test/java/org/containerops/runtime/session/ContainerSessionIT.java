@@ -69,6 +69,24 @@ class ContainerSessionIT {
   }
 
   @Test
+  void anExecFloodEndsWithTheBoundErrorAndTheSessionStaysUsable(ContainerRuntime rt) {
+    SandboxSpec spec = SandboxSpec.builder(TestImages.SANDBOX).stdoutLimitBytes(1024 * 1024)
+        .stderrLimitBytes(256 * 1024).build();
+    try (ContainerSession s = rt.startSession(spec)) {
+      for (String script : List.of("yes", "yes >&2")) {
+        long start = System.nanoTime();
+        ContainerRuntimeError e = assertThrows(ContainerRuntimeError.class,
+            () -> s.exec(List.of("sh", "-c", script), Duration.ofSeconds(60)));
+        assertEquals(Reason.OUTPUT_TOO_LARGE, e.reason(), e.getMessage());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10, "ended promptly: " + script);
+      }
+      assertEquals("ok\n", s.exec(List.of("echo", "ok"), T).stdoutText());
+    }
+    rt.awaitRemovals();
+    assertTrue(ContainerTracker.listOurs(rt.client(), rt.sessionId()).isEmpty());
+  }
+
+  @Test
   void aRootImageNeedsAnExplicitUser(ContainerRuntime rt) {
     ContainerRuntimeError e = assertThrows(ContainerRuntimeError.class,
         () -> rt.startSession(SandboxSpec.builder(TestImages.BASE).build()));
