@@ -27,6 +27,7 @@ import org.containerops.mirror.tags.TagCodec;
 import org.containerops.mirror.tags.TagSet;
 import org.containerops.runtime.paths.ConfinedPath;
 import org.containerops.runtime.paths.UnsafePathException;
+import org.containerops.runtime.transfer.TempFiles;
 
 /**
  * {@code push-cache}: pushes the archives of a local channel directory that the registry lacks (all with
@@ -213,12 +214,13 @@ final class PushCacheRun {
   }
 
   private void republish(String subdir, Map<String, ObjectNode> records) throws IOException {
-    Path work = Files.createTempDirectory("conda-oci-push-");
+    Path tmpDir = Path.of(System.getProperty("java.io.tmpdir"));
+    Path previous = TempFiles.createTemp(tmpDir, "conda-oci-previous-repodata.json");  // removed at JVM exit too
+    Path out = null;
     try {
       RepodataStore store = new RepodataStore(transfers);
-      Path previous = work.resolve("previous.json");
       boolean had = store.download(spec.channel(), subdir, previous);
-      Path out = work.resolve("repodata.json");
+      out = TempFiles.createTemp(tmpDir, "conda-oci-repodata.json");
       try (InputStream in = had ? Files.newInputStream(previous) : null; OutputStream o = Files.newOutputStream(out)) {
         Repodata.writeFiltered(in, subdir, f -> true, records, o);
       }
@@ -228,9 +230,8 @@ final class PushCacheRun {
         transfers.listener.repodataPublished(subdir, t);
       }
     } finally {
-      try (Stream<Path> s = Files.walk(work)) {
-        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      TempFiles.discard(out);
+      TempFiles.discard(previous);
     }
   }
 }
