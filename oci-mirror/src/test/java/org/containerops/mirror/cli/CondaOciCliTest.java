@@ -29,6 +29,10 @@ class CondaOciCliTest {
     assertTrue(err.toString().contains("workers: want 1..64, got 0"), err.toString());
     assertEquals(2, run("mirror", "--channel", "Not A Channel"));
     assertEquals(2, run("show", "zlib:1.0-0"), "show needs exactly one subdir");
+    assertEquals(2, run("pull-cache", "-s", "noarch", "--max-manifest-bytes", "10", "--registry", "127.0.0.1:9/x"));
+    assertTrue(err.toString().contains("max-manifest-bytes: want >= 1024, got 10"), err.toString());
+    assertEquals(2, run("mirror", "-s", "noarch", "--max-repodata-bytes", "-1", "--registry", "127.0.0.1:9/x"));
+    assertTrue(err.toString().contains("max-repodata-bytes: want >= 1024, got -1"), err.toString());
   }
 
   @Test
