@@ -29,7 +29,14 @@ echo "|---|---|---|"
 echo "| whole CLI process, wall | $(dp_stats "${process[@]}") | 0.87–1.02 s (~0.9 s; 136 images) |"
 echo "| in-process, first (cold) run | $(printf '%.2f s' "$(echo "${inproc[0]} / 1000" | bc -l)") | — |"
 echo "| in-process, warm runs | $(dp_stats "${inproc[@]:1}") | 0.41–0.51 s (~0.4 s; 136 images) |"
-mkdir -p "$ROOT/target" && printf '%s\t%s\t%s\t%s\t%s\n' docker-pkg "render 125 images, CLI, median" \
+mapfile -t dp_plan < <(java -cp "$DP_JAR:$ROOT/docker-pkg/target/test-classes" org.containerops.dockerpkg.bench.PlanBench \
+  "$DP_CORPUS" $(( DP_RUNS + 1 )) | sed -n 's/^run [0-9]*: plan \([0-9]*\) ms, render \([0-9]*\) ms, 125 images, 0 to rebuild$/\1 \2/p')
+[ "${#dp_plan[@]}" = $(( DP_RUNS + 1 )) ] || { echo "bench: PlanBench did not plan 125 images with 0 to rebuild" >&2; exit 1; }
+dp_plan_ms=($(printf '%s\n' "${dp_plan[@]:1}" | cut -d' ' -f1)); dp_plan_render_ms=($(printf '%s\n' "${dp_plan[@]:1}" | cut -d' ' -f2))
+echo "| in-process plan, nothing changed, warm (issue 16 §2) | $(dp_stats "${dp_plan_ms[@]}"); render in the same runs $(dp_stats "${dp_plan_render_ms[@]}") | — (upstream has no plan) |"
+mkdir -p "$ROOT/target"
+printf '%s\t%s\t%s\t%s\t%s\n' docker-pkg "plan 125 images, nothing changed, in-process median" "$(dp_stats "${dp_plan_ms[@]}" | cut -d' ' -f1-2)" "render $(dp_stats "${dp_plan_render_ms[@]}" | cut -d' ' -f1-2)" - >> "${BENCH_SUMMARY:-$ROOT/target/bench-summary.tsv}"
+printf '%s\t%s\t%s\t%s\t%s\n' docker-pkg "render 125 images, CLI, median" \
   "$(dp_stats "${process[@]}" | cut -d' ' -f1-2)" \
   "$(printf '%s\n' "${process[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f x upstream 0.9 s", a[int((NR+1)/2)]/900}')" - \
   >> "${BENCH_SUMMARY:-$ROOT/target/bench-summary.tsv}"

@@ -23,4 +23,10 @@ echo "| run | packages | wall time | uploads | rate |"
 echo "|---|---|---|---|---|"
 java -Dorg.slf4j.simpleLogger.log.land.oras=off -cp "$MIRROR_CP" org.containerops.mirror.bench.MirrorBench \
   mirror "127.0.0.1:$OCI_PORT" "$FIXTURES/conda/channel" "$OCI_TMP" "${BENCH_MIRROR_PACKAGES:-2000}"
+# issue 12: pkg/s, registry requests per archive (from the registry's access log), client CPU, peak RSS,
+# re-run seconds and PUTs; BENCH_SCALE_PACKAGES="2000 20000" for the second size (~17 min at 20 pkg/s)
+for n in ${BENCH_SCALE_PACKAGES:-2000}; do
+  java -Xmx256m -Dorg.slf4j.simpleLogger.log.land.oras=off -cp "$MIRROR_CP" org.containerops.mirror.bench.ScaleBench \
+    "127.0.0.1:$OCI_PORT" "$OCI_TMP/registry.log" "$OCI_TMP" "$n"
+done
 java -Xmx512m -cp "$MIRROR_CP" org.containerops.mirror.bench.MirrorBench plan "$OCI_TMP" "${BENCH_REPODATA_MB:-200}"

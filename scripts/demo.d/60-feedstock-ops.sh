@@ -1,7 +1,8 @@
 # feedstock-ops: feedstock names natively and through a container, and a rerender through a container.
 # The container is the TEST image containerops/test-feedstock-ops-double (JRE, git, and test DOUBLES
-# for conda-smithy and the solver; our CLI jar is mounted read-only), standing in for the production
-# image (feedstock-ops/docker/Dockerfile), which needs registry access to build.
+# for conda-smithy and the solver; our CLI jar is mounted read-only). The production image
+# (feedstock-ops/docker/Dockerfile) is built by scripts/setup as containerops/feedstock-ops:latest from
+# Debian packages; it has no conda-smithy, so rerender/lint need the doubles.
 FO_JAR=$(ls "$ROOT"/feedstock-ops/target/feedstock-ops-*-cli.jar)
 fo() { "$ROOT"/feedstock-ops/target/release/feedstock-ops/bin/feedstock-ops "$@"; }  # the launcher (AppCDS)
 export CF_FEEDSTOCK_OPS_CONTAINER_NAME=containerops/test-feedstock-ops-double CF_FEEDSTOCK_OPS_CONTAINER_TAG=latest

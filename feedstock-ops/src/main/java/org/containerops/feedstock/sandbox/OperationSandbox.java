@@ -99,6 +99,9 @@ public record OperationSandbox(List<String> containerCommand, List<Mount> extraM
         .env("no_proxy", hostEnv.getOrDefault("no_proxy", ""))
         .env("SSL_CERT_FILE", CA_BUNDLE).env("REQUESTS_CA_BUNDLE", CA_BUNDLE)
         .network("host")
+        // the CA bundle the user named (usually under /etc/ssl): one file, read-only; the other mounts
+        // of an operation are our own staging copies, never system directories
+        .allowSystemMounts()
         .mount(new Mount(Path.of(cert), CA_BUNDLE, true));
   }
 }

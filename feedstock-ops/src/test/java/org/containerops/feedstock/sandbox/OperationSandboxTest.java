@@ -76,4 +76,15 @@ class OperationSandboxTest {
         .spec(Operation.RERENDER, "info", List.of(), dir, Duration.ofMinutes(1), settings(env), Map.of()));
     assertTrue(e.getMessage().contains("SSL_CERT_FILE"), e.getMessage());
   }
+
+  @Test
+  void proxyModeMountsTheSystemCaBundleUnderEtc() {
+    String ca = "/etc/ssl/certs/ca-certificates.crt"; // where Debian keeps it; what users set SSL_CERT_FILE to
+    assertTrue(Files.isRegularFile(Path.of(ca)), "this test needs Debian's ca-certificates");
+    Map<String, String> env = Map.of("CF_FEEDSTOCK_OPS_CONTAINER_PROXY_MODE", "true",
+        "CF_FEEDSTOCK_OPS_PROXY_IN_CONTAINER", "http://proxy:3128/");
+    SandboxSpec s = OperationSandbox.defaults().spec(Operation.RERENDER, "info", List.of(), dir,
+        Duration.ofMinutes(1), settings(env), Map.of("SSL_CERT_FILE", ca, "REQUESTS_CA_BUNDLE", ca));
+    assertTrue(s.mounts().stream().anyMatch(m -> m.containerPath().equals(OperationSandbox.CA_BUNDLE) && m.readOnly()));
+  }
 }
