@@ -81,7 +81,10 @@ class FaultIT {
       MirrorResult r = mirror(registry.hostPort(), "faults", URI.create(channel.baseUrl()), cache, 2, l,
           List.of("noarch", "osx-64", "linux-64"));
       assertEquals(List.of("faults/noarch/run_exports_versions:1.0-he35c369_0"), r.pushed(), "503 then 200: retried");
-      channel.verify(2, getRequestedFor(urlEqualTo(V1)));
+      // 503 then 200: at least the one retry; on a loaded machine the 200 itself may pass the 5 s
+      // per-request timeout once and be retried again, within the policy's three attempts
+      int v1Gets = channel.findAll(getRequestedFor(urlEqualTo(V1))).size();
+      assertTrue(v1Gets >= 2 && v1Gets <= 3, "GETs of the 503-then-200 package: " + v1Gets);
       assertTrue(r.failed().get("noarch/run_exports_versions-2.0-h39de5ba_0.tar.bz2").contains("GET"), r.failed().toString());
       channel.verify(3, getRequestedFor(urlEqualTo(V2)));
       assertTrue(r.failed().get("osx-64/dummy-package-1.0-0.tar.bz2").contains("the body ended after 1258 of the declared 2517 bytes"),
