@@ -1,5 +1,6 @@
 package org.containerops.dockerpkg;
 
+import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,9 +61,22 @@ public final class TestImages {
    */
   public static void cleanUp(ContainerRuntime runtime, String namespace, Path work) throws IOException {
     for (var image : runtime.client().listImagesCmd().exec()) {
+      boolean ours = false;
       for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
         if (tag.contains("/" + namespace + "/") || tag.startsWith(namespace + "/")) {
           runtime.client().removeImageCmd(tag).withForce(true).exec();
+          ours = true;
+        }
+      }
+      // an image that a rebuild (build --changed) untagged keeps only its pushed repo digest
+      for (String digest : image.getRepoDigests() == null ? new String[0] : image.getRepoDigests()) {
+        ours |= digest.contains("/" + namespace + "/") || digest.startsWith(namespace + "/");
+      }
+      if (ours) {
+        try {
+          runtime.client().removeImageCmd(image.getId()).withForce(true).exec();
+        } catch (NotFoundException gone) {
+          // removed with its last tag above
         }
       }
     }
