@@ -27,7 +27,10 @@ untag_all() {
   done
   return 0
 }
-trap 'untag_all; docker rmi --no-prune "$REPO:latest" >/dev/null 2>&1 || true; rm -rf "$W"' EXIT
+# the floor's containers carry a label of this run, so an interrupted bench removes them too
+FLOOR_LABEL=org.containerops.bench=hook-bench-$$
+remove_floor_containers() { docker ps -aq --filter "label=$FLOOR_LABEL" | xargs -r docker rm -f >/dev/null 2>&1 || true; }
+trap 'remove_floor_containers; untag_all; docker rmi --no-prune "$REPO:latest" >/dev/null 2>&1 || true; rm -rf "$W"' EXIT
 docker tag "$SRC" "$REPO:latest"
 TAGGER_CMDS=("cat /etc/os-release" "python --version" "python --version" "mamba --version" "conda --version"
   "jupyter-notebook --version" "jupyter-lab --version" "jupyterhub --version" "spark-submit --version"
@@ -36,7 +39,7 @@ MANIFEST_CMDS=("python --version" "conda info" "mamba info" "mamba list" "apt li
   "/usr/local/spark/bin/spark-submit --version" "R --version" "R --silent -e installed.packages(.Library)[,c(1,3)]")
 now() { date +%s%N; }
 upstream_run() { # one upstream app: docker run -d, one docker exec per command, docker rm -f
-  local id c; id=$(docker run -d --network none "$REPO" sleep infinity)
+  local id c; id=$(docker run -d --network none --label "$FLOOR_LABEL" "$REPO" sleep infinity)
   for c in "$@"; do docker exec "$id" $c >/dev/null 2>&1; done
   docker rm -f "$id" >/dev/null
 }
