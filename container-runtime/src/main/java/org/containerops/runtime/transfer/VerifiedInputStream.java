@@ -1,7 +1,5 @@
 package org.containerops.runtime.transfer;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,13 +15,12 @@ import java.util.Locale;
  * <p>OCI image-spec {@code descriptor.md}: "size … MUST be verified"; distribution-spec clients verify
  * the digest of blobs they pull.
  */
-public final class VerifiedInputStream extends FilterInputStream {
+public final class VerifiedInputStream extends BoundedStream {
   private final long expectedSize;
   private final String expectedDigest;
   private final String algorithm;
   private final String what;
   private final MessageDigest digest;
-  private long count;
   private boolean verified;
 
   /**
@@ -34,7 +31,7 @@ public final class VerifiedInputStream extends FilterInputStream {
    * @throws IllegalArgumentException for a negative size or a digest of an unknown algorithm or shape
    */
   public VerifiedInputStream(InputStream in, long expectedSize, String expectedDigest, String what) {
-    super(in);
+    super(in, expectedSize);
     if (expectedSize < 0) {
       throw new IllegalArgumentException("expectedSize must be >= 0, got " + expectedSize);
     }
@@ -64,79 +61,29 @@ public final class VerifiedInputStream extends FilterInputStream {
     }
   }
 
-  /** Bytes read so far. */
-  public long count() {
-    return count;
-  }
-
   /** @return whether the whole body was read and matched size and digest */
   public boolean verified() {
     return verified;
   }
 
-  /** @throws TransferException on an over-long body, or at end of stream on a short one or a wrong digest */
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
-  }
-
-  /** @throws TransferException on an over-long body, or at end of stream on a short one or a wrong digest */
-  @Override
-  public int read(byte[] buffer, int offset, int length) throws IOException {
-    if (length == 0) {
-      return 0;
-    }
-    long room = expectedSize - count + 1; // one byte past the size is enough to notice an over-long body
-    int n = in.read(buffer, offset, (int) Math.min(length, room));
-    if (n < 0) {
-      finish();
-      return -1;
-    }
-    count += n;
-    if (count > expectedSize) {
-      throw new TransferException(what + ": the body is longer than the declared " + expectedSize + " bytes");
-    }
-    digest.update(buffer, offset, n);
-    return n;
+  TransferException overLimit() {
+    return new TransferException(what + ": the body is longer than the declared " + expectedSize + " bytes");
   }
 
   @Override
-  public long skip(long n) throws IOException {
-    byte[] sink = new byte[(int) Math.min(8192, Math.max(n, 1))];
-    long skipped = 0;
-    while (skipped < n) {
-      int r = read(sink, 0, (int) Math.min(sink.length, n - skipped));
-      if (r < 0) {
-        break;
-      }
-      skipped += r;
-    }
-    return skipped;
+  void accepted(byte[] buffer, int offset, int length) {
+    digest.update(buffer, offset, length);
   }
 
+  /** @throws TransferException at end of stream on a short body or a wrong digest */
   @Override
-  public boolean markSupported() {
-    return false;
-  }
-
-  @Override
-  public synchronized void mark(int readlimit) {
-    // unsupported: the digest cannot rewind
-  }
-
-  @Override
-  public synchronized void reset() throws IOException {
-    throw new IOException("mark/reset not supported");
-  }
-
-  private void finish() throws TransferException {
+  void ended() throws TransferException {
     if (verified) {
       return;
     }
-    if (count != expectedSize) {
-      throw new TransferException(what + ": the body ended after " + count + " of the declared "
+    if (count() != expectedSize) {
+      throw new TransferException(what + ": the body ended after " + count() + " of the declared "
           + expectedSize + " bytes");
     }
     String actual = algorithm + ":" + HexFormat.of().formatHex(digest.digest());
