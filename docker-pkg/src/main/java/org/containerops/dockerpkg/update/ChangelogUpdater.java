@@ -63,14 +63,7 @@ public final class ChangelogUpdater {
     if (tree.find(spec.name()).isEmpty()) {
       throw new DockerPkgException(Reason.UPDATE, tree.root(), "no image named " + spec.name() + " under " + tree.root());
     }
-    for (ImageDefinition image : tree.images()) {
-      for (String dep : image.depends()) {
-        if (tree.find(dep).isEmpty()) {
-          throw new DockerPkgException(Reason.UPDATE, image.dir().resolve("control"),
-              "Image " + dep + " (dependency of " + image.label(config).full() + ") not found");
-        }
-      }
-    }
+    requireDeclaredDependencies(tree);
     String date = ChangelogAuthor.date(clock);
     String childReason = "Refresh for update in parent image " + spec.name() + ":\n" + spec.reason();
     List<PlannedUpdate> planned = new ArrayList<>();
@@ -105,14 +98,7 @@ public final class ChangelogUpdater {
     if (changed.isEmpty()) {
       return List.of();
     }
-    for (ImageDefinition image : tree.images()) {
-      for (String dep : image.depends()) {
-        if (tree.find(dep).isEmpty()) {
-          throw new DockerPkgException(Reason.UPDATE, image.dir().resolve("control"),
-              "Image " + dep + " (dependency of " + image.label(config).full() + ") not found");
-        }
-      }
-    }
+    requireDeclaredDependencies(tree);
     String date = ChangelogAuthor.date(clock);
     List<PlannedUpdate> planned = new ArrayList<>();
     List<ImageDefinition> updating = graph.withDependents(changed.keySet());
@@ -176,4 +162,16 @@ public final class ChangelogUpdater {
    * @param newText its complete new content
    */
   public record PlannedUpdate(ImageDefinition image, String version, Path changelog, String newText) {}
+
+  /** @throws DockerPkgException reason UPDATE naming the control file of an image whose dependency is not in the tree */
+  private void requireDeclaredDependencies(ImageTree tree) {
+    for (ImageDefinition image : tree.images()) {
+      for (String dep : image.depends()) {
+        if (tree.find(dep).isEmpty()) {
+          throw new DockerPkgException(Reason.UPDATE, image.dir().resolve("control"),
+              "Image " + dep + " (dependency of " + image.label(config).full() + ") not found");
+        }
+      }
+    }
+  }
 }
