@@ -1,15 +1,9 @@
 package org.containerops.dockerpkg.build;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.containerops.dockerpkg.api.DockerPkgException;
 import org.containerops.dockerpkg.api.DockerPkgException.Reason;
 import org.containerops.dockerpkg.api.DockerPkgListener;
 import org.containerops.dockerpkg.api.ImageReport.ImageState;
@@ -17,6 +11,7 @@ import org.containerops.dockerpkg.config.DockerPkgConfig;
 import org.containerops.dockerpkg.engine.ImageEngine;
 import org.containerops.dockerpkg.image.ImageDefinition;
 import org.containerops.dockerpkg.image.ImageLabel;
+import org.containerops.dockerpkg.parallel.ParallelMap;
 import org.containerops.dockerpkg.registry.RegistryProbe;
 import org.containerops.dockerpkg.registry.RegistryProbe.Presence;
 
@@ -46,26 +41,11 @@ final class StateResolver {
 
   /** @return image name to state, for every image of {@code images} */
   Map<String, ImageState> resolve(List<ImageDefinition> images, boolean pull) {
+    List<ImageState> found = ParallelMap.map(images, config.scanWorkers(), i -> state(i.label(config), pull),
+        Reason.ENGINE, "cannot read image states", "interrupted while reading image states");
     Map<String, ImageState> states = new ConcurrentHashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.scanWorkers(), images.size())));
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (ImageDefinition image : images) {
-        futures.add(pool.submit(() -> states.put(image.name(), state(image.label(config), pull))));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new DockerPkgException(Reason.ENGINE, null, "cannot read image states: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DockerPkgException(Reason.ENGINE, null, "interrupted while reading image states", e);
-    } finally {
-      pool.shutdownNow();
+    for (int i = 0; i < images.size(); i++) {
+      states.put(images.get(i).name(), found.get(i));
     }
     return states;
   }

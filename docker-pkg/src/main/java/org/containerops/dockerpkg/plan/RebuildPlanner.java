@@ -5,16 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.containerops.dockerpkg.api.DockerPkgException;
 import org.containerops.dockerpkg.api.DockerPkgException.Reason;
 import org.containerops.dockerpkg.api.PlanResult;
 import org.containerops.dockerpkg.config.DockerPkgConfig;
 import org.containerops.dockerpkg.image.ImageDefinition;
 import org.containerops.dockerpkg.image.ImageLabel;
+import org.containerops.dockerpkg.parallel.ParallelMap;
 
 /**
  * Decides which images must be rebuilt (issue 16 §2): an image is up to date when the image of its
@@ -48,26 +45,8 @@ public final class RebuildPlanner {
    * @throws DockerPkgException reason RENDER, IO, CYCLE from the inputs; REGISTRY or ENGINE from the lookup
    */
   public PlanResult plan(List<ImageDefinition> images) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, images.size())));
-    try {
-      List<Future<PlanResult.Image>> futures = new ArrayList<>();
-      images.forEach(i -> futures.add(pool.submit(() -> judge(i))));
-      List<PlanResult.Image> out = new ArrayList<>();
-      for (Future<PlanResult.Image> f : futures) {
-        out.add(f.get());
-      }
-      return new PlanResult(out);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new DockerPkgException(Reason.IO, null, "planning failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DockerPkgException(Reason.IO, null, "interrupted while planning", e);
-    } finally {
-      pool.shutdownNow();
-    }
+    return new PlanResult(ParallelMap.map(images, workers, this::judge, Reason.IO, "planning failed",
+        "interrupted while planning"));
   }
 
   private PlanResult.Image judge(ImageDefinition image) {

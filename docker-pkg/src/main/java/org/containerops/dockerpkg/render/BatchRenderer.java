@@ -1,15 +1,11 @@
 package org.containerops.dockerpkg.render;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.containerops.dockerpkg.api.DockerPkgException;
 import org.containerops.dockerpkg.api.DockerPkgException.Reason;
 import org.containerops.dockerpkg.config.DockerPkgConfig;
 import org.containerops.dockerpkg.image.ImageDefinition;
+import org.containerops.dockerpkg.parallel.ParallelMap;
 
 /**
  * Renders many images at once (issue 16 §3) on {@code workers} threads, each with its own
@@ -48,33 +44,15 @@ public final class BatchRenderer {
    * @return one outcome per image, in the order given
    */
   public List<Outcome> render(List<ImageDefinition> images) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, images.size())));
+    return ParallelMap.map(images, workers, this::renderOne, Reason.RENDER, "rendering failed",
+        "interrupted while rendering");
+  }
+
+  private Outcome renderOne(ImageDefinition image) {
     try {
-      List<Future<Outcome>> futures = new ArrayList<>();
-      for (ImageDefinition image : images) {
-        futures.add(pool.submit(() -> {
-          try {
-            return new Outcome(image, renderer.get().render(image.name(), image.dir()), null);
-          } catch (DockerPkgException e) {
-            return new Outcome(image, null, e);
-          }
-        }));
-      }
-      List<Outcome> out = new ArrayList<>();
-      for (Future<Outcome> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new DockerPkgException(Reason.RENDER, null, "rendering failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DockerPkgException(Reason.RENDER, null, "interrupted while rendering", e);
-    } finally {
-      pool.shutdownNow();
+      return new Outcome(image, renderer.get().render(image.name(), image.dir()), null);
+    } catch (DockerPkgException e) {
+      return new Outcome(image, null, e);
     }
   }
 }
